@@ -1,0 +1,200 @@
+/**
+ * The analysis pipeline: extraction, then every registered detector, then the
+ * report. Pure: it takes a Document and returns plain data, so it runs the same
+ * in the content script, in jsdom tests and in the CLI.
+ */
+import { isProbablyReaderable } from '@mozilla/readability';
+import type { AnalyzeOptions, DetectedBlock, DetectionContext } from './detectors.ts';
+import { blockText, type Extraction, extractArticle } from './extract.ts';
+import { pageLanguage } from './language.ts';
+import { fixBylineAndDate } from './metadata.ts';
+import { DETECTORS, judgeHeadline } from './registry.ts';
+import type { ArticleInfo, Flag, PageReport, ReportNotice } from './report.ts';
+import { summarize } from './summary.ts';
+import { countWords, normalizeSpace, readingMinutes } from './text.ts';
+
+export const DEFAULT_CLICKBAIT_THRESHOLD = 0.5;
+export const DEFAULT_MAX_ELEMENTS = 60_000;
+const MAX_FLAG_TEXT = 600;
+
+export interface Analysis {
+  report: PageReport;
+  /** Flag id -> the live element it points at (not serialisable; stays in the page). */
+  targets: Map<string, Element>;
+}
+
+export function analyzePage(document: Document, options: AnalyzeOptions = {}): PageReport {
+  return analyzeDocument(document, options).report;
+}
+
+export function analyzeDocument(document: Document, options: AnalyzeOptions = {}): Analysis {
+  const url = options.url ?? document.URL ?? '';
+  const notices: ReportNotice[] = [];
+  const empty = (readerable: boolean): Analysis => ({
+    report: { url, readerable, article: null, headline: null, flags: [], cleanText: '', summary: [], notices },
+    targets: new Map(),
+  });
+
+  const contentType = document.contentType ?? 'text/html';
+  if (!/html|xml/i.test(contentType) || !document.body) {
+    notices.push('not-html');
+    return empty(false);
+  }
+  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  if (document.getElementsByTagName('*').length > maxElements) {
+    notices.push('page-too-large');
+    return empty(false);
+  }
+
+  const readerable = isProbablyReaderable(document);
+  const extraction = readerable || options.force ? extractArticle(document, maxElements) : null;
+  if (!extraction) notices.push('no-article');
+  const article = extraction ? articleInfo(extraction, document) : null;
+
+  const context = detectionContext(document, options, extraction, article);
+  const blocks = mergeBlocks(DETECTORS.flatMap((detector) => detector.detect(context)));
+  const targets = new Map<string, Element>();
+  const flags: Flag[] = blocks.map((block, index) => {
+    const id = `f${index + 1}`;
+    targets.set(id, block.element);
+    return {
+      id,
+      kind: block.kind,
+      category: block.category,
+      text: normalizeSpace(block.element.textContent ?? '').slice(0, MAX_FLAG_TEXT),
+      reasons: block.reasons,
+      score: Math.round(block.score * 1000) / 1000,
+      insideArticle: context.holdsArticleText(block.element),
+    };
+  });
+
+  const cleanText = extraction ? cleanArticleText(extraction, blocks) : '';
+  const headline = context.headlineText ? judgeHeadline(context.headlineText, context) : null;
+  return {
+    report: {
+      url,
+      readerable,
+      article,
+      headline,
+      flags,
+      cleanText,
+      summary: article ? summarize(cleanText, article.lang) : [],
+      notices,
+    },
+    targets,
+  };
+}
+
+function articleInfo(extraction: Extraction, document: Document): ArticleInfo {
+  const text = blockText(extraction.content);
+  const lang = pageLanguage(extraction.lang ?? document.documentElement?.lang, text) || null;
+  const { byline, publishedTime } = fixBylineAndDate(extraction.byline, extraction.publishedTime);
+  const wordCount = countWords(text);
+  return {
+    title: normalizeSpace(extraction.title),
+    byline,
+    siteName: extraction.siteName ? normalizeSpace(extraction.siteName) : null,
+    publishedTime,
+    lang,
+    dir: extraction.dir,
+    excerpt: extraction.excerpt ? normalizeSpace(extraction.excerpt) : null,
+    wordCount,
+    readingMinutes: readingMinutes(wordCount, lang),
+    text,
+  };
+}
+
+function detectionContext(
+  document: Document,
+  options: AnalyzeOptions,
+  extraction: Extraction | null,
+  article: ArticleInfo | null,
+): DetectionContext {
+  const holders = new Set<Element>();
+  let articleRoot: Element | null = null;
+  for (const { live } of extraction?.textNodes ?? []) {
+    if (!live?.data.trim()) continue;
+    // Climb until an ancestor already known; each element is added once.
+    for (let element = live.parentElement; element && !holders.has(element); element = element.parentElement) {
+      holders.add(element);
+    }
+    if (!articleRoot) articleRoot = live.parentElement;
+    while (articleRoot && !articleRoot.contains(live)) articleRoot = articleRoot.parentElement;
+  }
+  const lang = article?.lang ?? pageLanguage(document.documentElement?.lang, document.body?.textContent ?? '');
+  const headlineElement = findHeadlineElement(document, article?.title ?? null, articleRoot);
+  const ogTitle = document.querySelector('meta[property="og:title"]')?.getAttribute('content');
+  const headlineText =
+    normalizeSpace(headlineElement?.textContent ?? '') || normalizeSpace(ogTitle ?? '') || article?.title || null;
+  return {
+    document,
+    options: { ...options, clickbaitThreshold: options.clickbaitThreshold ?? DEFAULT_CLICKBAIT_THRESHOLD },
+    article,
+    lang: lang || 'en',
+    articleRoot,
+    holdsArticleText: (element) => holders.has(element),
+    headlineElement,
+    headlineText,
+  };
+}
+
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** The article's h1: the one most like Readability's title, else the first inside the article. */
+function findHeadlineElement(document: Document, title: string | null, articleRoot: Element | null): Element | null {
+  const headings = Array.from(document.getElementsByTagName('h1')).slice(0, 30);
+  if (title) {
+    const titleWords = words(title);
+    let best: Element | null = null;
+    let bestOverlap = 0.5;
+    for (const heading of headings) {
+      const headingWords = words(heading.textContent ?? '');
+      if (headingWords.size === 0) continue;
+      let shared = 0;
+      for (const word of headingWords) if (titleWords.has(word)) shared++;
+      const overlap = shared / Math.max(headingWords.size, titleWords.size);
+      if (overlap > bestOverlap) [best, bestOverlap] = [heading, overlap];
+    }
+    if (best) return best;
+  }
+  const inside = headings.find((heading) => articleRoot?.contains(heading));
+  return inside ?? (headings.length === 1 ? (headings[0] ?? null) : null);
+}
+
+/** One flag per element, outermost block wins, in document order. */
+function mergeBlocks(blocks: DetectedBlock[]): DetectedBlock[] {
+  const byElement = new Map<Element, DetectedBlock>();
+  for (const block of blocks) {
+    const seen = byElement.get(block.element);
+    if (
+      !seen ||
+      (seen.kind === block.kind ? block.score > seen.score : block.kind !== 'clickbait' && seen.kind === 'clickbait')
+    ) {
+      byElement.set(block.element, block);
+    }
+  }
+  const clutter = [...byElement.values()].filter((block) => block.kind !== 'clickbait');
+  const kept = [...byElement.values()].filter(
+    (block) =>
+      // Clickbait teasers live inside related lists by nature: keep them.
+      block.kind === 'clickbait' || !clutter.some((outer) => outer !== block && outer.element.contains(block.element)),
+  );
+  return kept.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
+}
+
+function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[]): string {
+  const removed = new Set(blocks.filter((block) => block.kind !== 'clickbait').map((block) => block.element));
+  if (removed.size === 0) return blockText(extraction.content);
+  const dropped = new Set<Text>();
+  for (const { clone, live } of extraction.textNodes) {
+    for (let element = live?.parentElement; element; element = element.parentElement) {
+      if (removed.has(element)) {
+        dropped.add(clone);
+        break;
+      }
+    }
+  }
+  return blockText(extraction.content, (text) => !dropped.has(text));
+}

@@ -1,0 +1,154 @@
+/**
+ * Extraction: Readability on a clone of the page, plus a map from the clone's
+ * text nodes back to the live page's, so that everything downstream can talk
+ * about live elements. The clone is mapped by one parallel walk before
+ * Readability mutates it; Readability moves text nodes but never re-creates
+ * them, so the map survives its clean-up.
+ */
+import { Readability } from '@mozilla/readability';
+
+const SHOW_TEXT = 0x4;
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+export interface Extraction {
+  /** Readability's article container (in the clone). */
+  content: Element;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  lang: string | null;
+  dir: string | null;
+  excerpt: string | null;
+  /** Article text nodes of the clone, in order, each with its live twin (or null). */
+  textNodes: { clone: Text; live: Text | null }[];
+}
+
+/** Clone the document and map each clone text node to its live twin. */
+function cloneWithTextMap(document: Document): { clone: Document; liveText: Map<Node, Text> } {
+  const clone = document.cloneNode(true) as Document;
+  const liveText = new Map<Node, Text>();
+  const stack: [Node, Node][] = [[document, clone]];
+  while (stack.length > 0) {
+    const [live, copy] = stack.pop() as [Node, Node];
+    if (live.nodeType === TEXT_NODE) {
+      liveText.set(copy, live as Text);
+      continue;
+    }
+    let liveChild = live.firstChild;
+    let copyChild = copy.firstChild;
+    while (liveChild && copyChild) {
+      if (liveChild.nodeType === TEXT_NODE || liveChild.nodeType === ELEMENT_NODE) {
+        stack.push([liveChild, copyChild]);
+      }
+      liveChild = liveChild.nextSibling;
+      copyChild = copyChild.nextSibling;
+    }
+  }
+  return { clone, liveText };
+}
+
+export function extractArticle(document: Document, maxElemsToParse: number): Extraction | null {
+  const { clone, liveText } = cloneWithTextMap(document);
+  const parsed = new Readability<Element>(clone, {
+    maxElemsToParse,
+    serializer: (element) => element as Element,
+  }).parse();
+  if (!parsed?.content) return null;
+  const content = parsed.content;
+  const textNodes: Extraction['textNodes'] = [];
+  const walker = clone.createTreeWalker(content, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    textNodes.push({ clone: node as Text, live: liveText.get(node) ?? null });
+  }
+  return {
+    content,
+    title: parsed.title ?? '',
+    byline: parsed.byline ?? null,
+    siteName: parsed.siteName ?? null,
+    publishedTime: parsed.publishedTime ?? null,
+    lang: parsed.lang ?? null,
+    dir: parsed.dir ?? null,
+    excerpt: parsed.excerpt ?? null,
+    textNodes,
+  };
+}
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
+]);
+
+/**
+ * Visible text of a subtree as paragraphs separated by blank lines, with
+ * whitespace collapsed inside each paragraph. `keep` can drop text nodes (the
+ * flagged ones), so cleaned text is always the same text with parts removed.
+ */
+export function blockText(root: Node, keep: (text: Text) => boolean = () => true): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = () => {
+    const paragraph = current.replace(/\s+/g, ' ').trim();
+    if (paragraph) paragraphs.push(paragraph);
+    current = '';
+  };
+  // Iterative walk: hostile pages nest deeply enough to overflow recursion.
+  const stack: (Node | 'exit-block')[] = [root];
+  while (stack.length > 0) {
+    const item = stack.pop() as Node | 'exit-block';
+    if (item === 'exit-block') {
+      flush();
+      continue;
+    }
+    if (item.nodeType === TEXT_NODE) {
+      if (keep(item as Text)) current += (item as Text).data;
+      continue;
+    }
+    if (item.nodeType !== ELEMENT_NODE && item !== root) continue;
+    const tag = (item as Element).tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') continue;
+    const isBlock = tag !== undefined && BLOCK_TAGS.has(tag);
+    if (isBlock) {
+      flush();
+      stack.push('exit-block');
+    }
+    for (let child = item.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
+  flush();
+  return paragraphs.join('\n\n');
+}

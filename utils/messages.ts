@@ -1,0 +1,100 @@
+/**
+ * The one message protocol between the extension's parts. Every handler
+ * checks the sender (see isTrustedSender) and parses the payload with
+ * parseRequest before acting, so nothing a web page sends can act on it.
+ */
+import type { PageReport } from './report.ts';
+
+/** What the content script holds for its tab. */
+export type TabState =
+  | { status: 'idle' }
+  | { status: 'analyzing' }
+  | { status: 'disabled-site'; host: string }
+  | { status: 'done'; report: PageReport; highlights: boolean; clutterHidden: boolean; ms: number }
+  | { status: 'error'; message: string };
+
+/** Popup/background -> content script. */
+export type ContentRequest =
+  | { type: 'get-state' }
+  | { type: 'analyze'; force: boolean }
+  | { type: 'set-highlights'; on: boolean }
+  | { type: 'toggle-highlights' }
+  | { type: 'set-clutter-hidden'; hidden: boolean }
+  | { type: 'reveal-flag'; id: string };
+
+/** Content script -> background. */
+export type BackgroundRequest = { type: 'report-summary'; badge: BadgeSummary | null };
+
+export interface BadgeSummary {
+  readerable: boolean;
+  clickbait: boolean;
+  clutter: number;
+}
+
+export type Request = ContentRequest | BackgroundRequest;
+
+/** Every response: the tab's state, or an error message. */
+export type Response = { ok: true; state: TabState } | { ok: false; error: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Returns the request if the payload has exactly the shape of one, else null. */
+export function parseRequest(message: unknown): Request | null {
+  if (!isRecord(message) || typeof message.type !== 'string') return null;
+  switch (message.type) {
+    case 'get-state':
+    case 'toggle-highlights':
+      return { type: message.type };
+    case 'analyze':
+      return { type: 'analyze', force: message.force === true };
+    case 'set-highlights':
+      return typeof message.on === 'boolean' ? { type: 'set-highlights', on: message.on } : null;
+    case 'set-clutter-hidden':
+      return typeof message.hidden === 'boolean' ? { type: 'set-clutter-hidden', hidden: message.hidden } : null;
+    case 'reveal-flag':
+      return typeof message.id === 'string' && /^f\d{1,6}$/.test(message.id)
+        ? { type: 'reveal-flag', id: message.id }
+        : null;
+    case 'report-summary': {
+      const badge = message.badge;
+      if (badge === null) return { type: 'report-summary', badge: null };
+      if (
+        isRecord(badge) &&
+        typeof badge.readerable === 'boolean' &&
+        typeof badge.clickbait === 'boolean' &&
+        typeof badge.clutter === 'number' &&
+        Number.isInteger(badge.clutter) &&
+        badge.clutter >= 0
+      ) {
+        return {
+          type: 'report-summary',
+          badge: { readerable: badge.readerable, clickbait: badge.clickbait, clutter: badge.clutter },
+        };
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The sender as the runtime describes it (a subset of runtime.MessageSender). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  origin?: string;
+}
+
+/** Only this extension's own contexts may talk to us. */
+export function isTrustedSender(sender: SenderInfo, extensionId: string): boolean {
+  return sender.id === extensionId;
+}
+
+/** The badge text and colour for a report summary. */
+export function badgeFor(summary: BadgeSummary | null): { text: string; color: string } {
+  if (!summary?.readerable) return { text: '', color: '#5f6368' };
+  if (summary.clickbait) return { text: summary.clutter > 0 ? `!${summary.clutter}` : '!', color: '#b3261e' };
+  return { text: summary.clutter > 0 ? String(summary.clutter) : '✓', color: '#1a5fb4' };
+}

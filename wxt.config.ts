@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+// One config for both targets: `wxt build` (Chrome MV3) and `wxt build -b firefox`.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: settings (synced). Content scripts on http(s) pages are the only host access.
+    permissions: ['storage'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandToggleHighlights__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'article-lens@example.org', strict_min_version: '115.0' },
+          },
+        }
+      : {}),
+  }),
+});
