@@ -1,0 +1,69 @@
+/**
+ * Turning a saved page on disk into a jsdom Document, for the CLI, the sweep
+ * and the core tests. Node-only (jsdom, fs): it never reaches the extension.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { decodeHtml, looksBinary } from '../utils/charset.ts';
+
+/** A file we refuse to analyse; the message is one line meant for people. */
+export class BadInputError extends Error {}
+
+/** Reads a page's raw bytes, gunzipping gzip files; throws BadInputError for anything that is not a page. */
+export function readPageBytes(file: string): Uint8Array {
+  let stats: ReturnType<typeof statSync>;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BadInputError(code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'unknown error'})`);
+  }
+  if (stats.isDirectory()) throw new BadInputError('is a directory, not an HTML file');
+  if (!stats.isFile()) throw new BadInputError('is not a regular file');
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new BadInputError(`cannot read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+  // Gzip magic rather than the file name: saved corpora are often gzipped.
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch {
+      throw new BadInputError('is a damaged gzip file');
+    }
+  }
+  if (isBlank(bytes)) throw new BadInputError('is empty');
+  if (looksBinary(bytes)) throw new BadInputError('is a binary file, not HTML');
+  return bytes;
+}
+
+/** No bytes, or only ASCII whitespace (stops at the first other byte). */
+function isBlank(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte !== 0x20 && (byte < 0x09 || byte > 0x0d)) return false;
+  return true;
+}
+
+/** A silent console: pages' CSS and script errors must never reach our stdout/stderr. */
+function quietConsole(): VirtualConsole {
+  return new VirtualConsole();
+}
+
+/** Parses HTML into a Document at the given URL. Scripts never run and no resources load. */
+export function parseHtml(html: string, url: string): { document: Document; close: () => void } {
+  const dom = new JSDOM(html, { url, contentType: 'text/html', virtualConsole: quietConsole() });
+  return { document: dom.window.document, close: () => dom.window.close() };
+}
+
+export function fileUrl(file: string): string {
+  return pathToFileURL(resolve(file)).href;
+}
+
+/** Reads, decodes and parses a saved page; the caller must call close() when done. */
+export function loadPage(file: string, url = fileUrl(file)): { document: Document; close: () => void } {
+  return parseHtml(decodeHtml(readPageBytes(file)), url);
+}
