@@ -1,6 +1,10 @@
 /**
  * Decoding saved pages from raw bytes: a byte-order mark first, then a
- * <meta charset> or http-equiv declaration in the first 2 KB, else UTF-8.
+ * <meta charset> or http-equiv declaration in the first 8 KB (browsers also switch when they meet one later), else UTF-8.
+ * One deviation from browsers: saved pages are often re-encoded as UTF-8 by the
+ * tool that saved them while keeping their old legacy declaration, and valid
+ * UTF-8 with multi-byte sequences is almost never legacy text by accident, so
+ * such bytes are read as UTF-8 whatever they declare.
  */
 
 const BOMS: [number[], string][] = [
@@ -13,7 +17,7 @@ export function detectCharset(bytes: Uint8Array): { charset: string; bomLength: 
   for (const [bom, charset] of BOMS) {
     if (bom.every((byte, index) => bytes[index] === byte)) return { charset, bomLength: bom.length };
   }
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 8192));
   const declared =
     /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ??
     /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1];
@@ -21,12 +25,26 @@ export function detectCharset(bytes: Uint8Array): { charset: string; bomLength: 
     try {
       // A page that says UTF-16 in ASCII bytes is not UTF-16 (HTML spec: treat as UTF-8).
       const label = new TextDecoder(declared).encoding;
-      return { charset: label.startsWith('utf-16') ? 'utf-8' : label, bomLength: 0 };
+      if (label.startsWith('utf-16') || (label !== 'utf-8' && isMultiByteUtf8(bytes))) {
+        return { charset: 'utf-8', bomLength: 0 };
+      }
+      return { charset: label, bomLength: 0 };
     } catch {
       // Unknown label: fall through to UTF-8.
     }
   }
   return { charset: 'utf-8', bomLength: 0 };
+}
+
+/** Valid UTF-8 that uses at least one multi-byte sequence. */
+function isMultiByteUtf8(bytes: Uint8Array): boolean {
+  if (!bytes.some((byte) => byte >= 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function decodeHtml(bytes: Uint8Array): string {

@@ -1,4 +1,302 @@
-/** Extractive summary of the cleaned article text. */
-export function summarize(_text: string, _lang: string | null): string[] {
-  return [];
+/**
+ * Extractive summary of the cleaned article text: the article's own sentences,
+ * ranked by TextRank (a similarity graph of sentences scored by PageRank) with
+ * a lead bias (news puts the gist first), returned in article order.
+ * Deterministic and bounded: it runs in the content script on every article,
+ * so only the first MAX_CANDIDATES sentences are considered (quadratic graph).
+ */
+import { baseLanguage } from './text.ts';
+
+export const SUMMARY_SENTENCES = 3;
+const MAX_CANDIDATES = 150;
+const MIN_WORDS = 6;
+const MAX_WORDS = 60;
+const DAMPING = 0.85;
+/** Sentences this similar to an already chosen one add nothing. */
+const MAX_OVERLAP = 0.5;
+
+/** Abbreviations after which a period does not end a sentence, whatever follows. */
+const TITLES = new Set(
+  [
+    // en
+    'mr mrs ms dr prof st sr jr rev gen sen rep gov lt col maj capt cmdr sgt adm pres supt insp det ft mt hon messrs vs v',
+    'ed eds approx dept est cf al e.g i.e a.m p.m',
+    'jan feb mar apr jun jul aug sep sept oct nov dec',
+    // de
+    'z.b bzw usw ca vgl evtl ggf inkl sog u.a d.h o.ä s.o s.u hr fr str bspw dipl ing',
+    // fr, es, it, pt, nl
+    'mme mlle mm m me p.ex env sra srta dña ud uds sig dott ing avv sr.ª dhr mevr',
+  ]
+    .join(' ')
+    .split(' '),
+);
+/** Abbreviations that come before a number ("No. 10"); before anything else the period may end a sentence. */
+const NUMBER_ABBREVIATIONS = new Set(['no', 'nos', 'nr', 'fig', 'figs', 'vol', 'pp', 'art', 'abs']);
+/** Abbreviations that may also end a sentence: split only before a clear sentence start. */
+const SOFT_ABBREVIATIONS = new Set([
+  'etc',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'plc',
+  'llc',
+  'bros',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.u',
+]);
+/** Sentence openers that show a new sentence after an ambiguous period ("in the U.S. The ..."). */
+const STARTERS = new Set(
+  'the a an he she it they we i you his her its their this that these those there but and so yet in on at for as if when while after before however meanwhile mr mrs ms dr'.split(
+    ' ',
+  ),
+);
+/** Languages that write ordinal numbers with a period ("am 10. Juni"). */
+const ORDINAL_DOT = new Set([
+  'de',
+  'da',
+  'no',
+  'nb',
+  'nn',
+  'fi',
+  'cs',
+  'sk',
+  'pl',
+  'hu',
+  'sl',
+  'hr',
+  'sr',
+  'tr',
+  'et',
+  'lv',
+  'is',
+]);
+
+const STOP_WORDS = new Set(
+  [
+    'the a an and or but of to in on at for with by from as is are was were be been being it its this that these those he she they we you i his her their our your not no have has had do does did will would can could should may might must than then there here which who whom what when where why how all any some such also just more most said says about into over after before up out',
+    'der die das den dem des ein eine einer eines einem einen und oder aber nicht ist sind war waren wird werden hat haben hatte sich mit von zu im in auf für als auch es er sie wir ihr ich dass bei nach aus wie noch nur so vor über um am zum zur',
+    'le la les un une des du de et ou mais est sont été être a ont avait il elle ils elles nous vous je que qui dans pour par sur avec pas plus ce cette ces se sa son ses leur au aux',
+    'el la los las un una unos unas y o pero es son fue ser ha han había que en por para con no se su sus al del lo como más este esta',
+    'il lo gli i e è sono che di da per con non si suo sua nel nella della delle dei al alla anche come più',
+    'o os as um uma e é são que de do da dos das em no na por para com não se seu sua ao mais como',
+    'de het een en van is zijn was waren dat die in op voor met niet ook als aan bij er hij zij wij ik maar',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+const TERMINAL = /[.!?…]/;
+const CLOSERS = `"'”’“‘»«)]）」』`;
+const CJK_TERMINAL = /[。！？]/;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const WORD = /\p{L}[\p{L}\p{N}\p{M}]*/gu;
+
+function isLower(char: string): boolean {
+  return char !== char.toUpperCase() && char === char.toLowerCase();
+}
+
+/** Whether a period after `before` (the word it ends) starts a new sentence before `nextWord`. */
+function periodEndsSentence(before: string, nextWord: string, lang: string): boolean {
+  const word = before.replace(/^[("'“‘«[]+/, '');
+  const lower = word.toLowerCase();
+  const next = nextWord.replace(/^[("'“‘«[¿¡]+/, '');
+  const first = next[0] ?? '';
+  if (first && isLower(first)) return false;
+  if (TITLES.has(lower)) return false;
+  if (NUMBER_ABBREVIATIONS.has(lower) && /^\d/.test(next)) return false;
+  // Initials: "J. K. Rowling", "George W. Bush".
+  if (/^\p{Lu}$/u.test(word)) return false;
+  if (ORDINAL_DOT.has(lang) && /^\d{1,2}$/.test(word)) return false;
+  if (SOFT_ABBREVIATIONS.has(lower) || /^(\p{L}\.)+\p{L}$/u.test(word)) {
+    return STARTERS.has(next.toLowerCase().replace(/[^\p{L}]+$/u, ''));
+  }
+  return true;
+}
+
+/** One paragraph's sentences, each a trimmed slice of the paragraph. */
+function paragraphSentences(paragraph: string, lang: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  const cut = (end: number) => {
+    const sentence = paragraph.slice(start, end).trim();
+    if (sentence) sentences.push(sentence);
+    start = end;
+  };
+  for (let index = 0; index < paragraph.length; index++) {
+    const char = paragraph[index] as string;
+    const cjk = CJK_TERMINAL.test(char);
+    if (!cjk && !TERMINAL.test(char)) continue;
+    // Take the whole run of terminal marks and closing quotes/brackets.
+    let end = index + 1;
+    while (
+      end < paragraph.length &&
+      (TERMINAL.test(paragraph[end] as string) || CJK_TERMINAL.test(paragraph[end] as string))
+    )
+      end++;
+    while (end < paragraph.length && CLOSERS.includes(paragraph[end] as string)) end++;
+    if (cjk) {
+      cut(end);
+      index = end - 1;
+      continue;
+    }
+    // Western marks end a sentence only before whitespace (not "3.5", "e.g.," or "example.com").
+    if (end < paragraph.length && !/\s/.test(paragraph[end] as string)) {
+      index = end - 1;
+      continue;
+    }
+    const nextWord = /^\s*(\S*)/.exec(paragraph.slice(end, end + 40))?.[1] ?? '';
+    const marks = paragraph.slice(index, end);
+    const before = /\S*$/.exec(paragraph.slice(Math.max(0, index - 40), index))?.[0] ?? '';
+    const ends =
+      nextWord === '' ||
+      (/[!?]/.test(marks)
+        ? !isLower(nextWord.replace(/^[("'“‘«[]+/, '')[0] ?? '')
+        : periodEndsSentence(before, nextWord, lang));
+    if (ends) cut(end);
+    index = end - 1;
+  }
+  cut(paragraph.length);
+  return sentences;
+}
+
+/**
+ * Splits text into sentences (paragraph breaks always end one); stops after
+ * `limit` sentences so huge texts cost no more than long ones.
+ */
+export function splitSentences(text: string, lang: string | null = null, limit = Number.POSITIVE_INFINITY): string[] {
+  const base = baseLanguage(lang);
+  const sentences: string[] = [];
+  for (const paragraph of text.split(/\n+/)) {
+    for (const sentence of paragraphSentences(paragraph, base)) {
+      sentences.push(sentence);
+      if (sentences.length >= limit) return sentences;
+    }
+  }
+  return sentences;
+}
+
+/** Content terms of a sentence: crude prefix stems of non-stop words, CJK as character bigrams. */
+function terms(sentence: string): Set<string> {
+  const result = new Set<string>();
+  const lower = sentence.toLowerCase();
+  for (const [run] of lower.matchAll(CJK_RUN)) {
+    if (run.length === 1) result.add(run);
+    for (let index = 0; index + 1 < run.length; index++) result.add(run.slice(index, index + 2));
+  }
+  for (const [word] of lower.replace(CJK_RUN, ' ').matchAll(WORD)) {
+    if (word.length < 2 || STOP_WORDS.has(word)) continue;
+    // Six-letter prefixes conflate inflections ("attack", "attacks", "attacked") in most languages.
+    result.add(word.slice(0, 6));
+  }
+  return result;
+}
+
+function wordCount(sentence: string): number {
+  const cjk = sentence.match(CJK_RUN)?.join('').length ?? 0;
+  return (sentence.replace(CJK_RUN, ' ').match(WORD)?.length ?? 0) + Math.ceil(cjk / 2);
+}
+
+/** A sentence fit to stand alone: ends like one, not too short or long. */
+function isCandidate(sentence: string): boolean {
+  const words = wordCount(sentence);
+  if (words < MIN_WORDS || words > MAX_WORDS) return false;
+  // Headings, captions and link lines have no final punctuation.
+  const tail = sentence.replace(new RegExp(`[${CLOSERS}]+$`), '');
+  return TERMINAL.test(tail.at(-1) ?? '') || CJK_TERMINAL.test(tail.at(-1) ?? '') || CJK.test(tail.at(-1) ?? '');
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const term of small) if (large.has(term)) shared++;
+  return shared;
+}
+
+/** TextRank similarity: shared terms over the log sizes (Mihalcea & Tarau 2004). */
+function similarity(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const shared = overlap(a, b);
+  if (shared === 0) return 0;
+  return shared / (Math.log(a.size + 1) + Math.log(b.size + 1));
+}
+
+/** Personalised PageRank over the weighted sentence graph; the teleport vector carries the lead bias. */
+function rank(termSets: Set<string>[]): number[] {
+  const count = termSets.length;
+  const weights: number[][] = termSets.map(() => new Array<number>(count).fill(0));
+  const totals = new Array<number>(count).fill(0);
+  for (let i = 0; i < count; i++) {
+    for (let j = i + 1; j < count; j++) {
+      const weight = similarity(termSets[i] as Set<string>, termSets[j] as Set<string>);
+      if (weight === 0) continue;
+      (weights[i] as number[])[j] = weight;
+      (weights[j] as number[])[i] = weight;
+      totals[i] = (totals[i] as number) + weight;
+      totals[j] = (totals[j] as number) + weight;
+    }
+  }
+  const lead = termSets.map((_, index) => 1 / Math.sqrt(index + 1));
+  const leadTotal = lead.reduce((sum, value) => sum + value, 0);
+  const teleport = lead.map((value) => value / leadTotal);
+  let scores = [...teleport];
+  for (let iteration = 0; iteration < 60; iteration++) {
+    // Sentences with no neighbours hand their score back through the teleport vector.
+    let dangling = 0;
+    for (let j = 0; j < count; j++) if (totals[j] === 0) dangling += scores[j] as number;
+    const next = teleport.map((p) => (1 - DAMPING + DAMPING * dangling) * p);
+    for (let j = 0; j < count; j++) {
+      const total = totals[j] as number;
+      if (total === 0) continue;
+      const share = (DAMPING * (scores[j] as number)) / total;
+      const row = weights[j] as number[];
+      for (let i = 0; i < count; i++) if (row[i]) next[i] = (next[i] as number) + share * (row[i] as number);
+    }
+    const change = next.reduce((sum, value, index) => sum + Math.abs(value - (scores[index] as number)), 0);
+    scores = next;
+    if (change < 1e-9) break;
+  }
+  return scores;
+}
+
+/** Up to `size` sentences of the text, most central first chosen, returned in article order. */
+export function summarize(text: string, lang: string | null, size = SUMMARY_SENTENCES): string[] {
+  if (!text.trim() || size <= 0) return [];
+  const sentences = splitSentences(text, lang, MAX_CANDIDATES * 2);
+  let candidates = sentences
+    .map((sentence, position) => ({ sentence, position }))
+    .filter((c) => isCandidate(c.sentence));
+  // Short or list-like texts: fall back to whatever sentences there are.
+  if (candidates.length < size) {
+    candidates = sentences
+      .map((sentence, position) => ({ sentence, position }))
+      .filter((c) => wordCount(c.sentence) >= 3);
+  }
+  candidates = candidates.slice(0, MAX_CANDIDATES);
+  if (candidates.length <= size) return candidates.map((c) => c.sentence);
+
+  const termSets = candidates.map((c) => terms(c.sentence));
+  const scores = rank(termSets);
+  const order = candidates
+    .map((_, index) => index)
+    .sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
+  const chosen: number[] = [];
+  for (const index of order) {
+    const own = termSets[index] as Set<string>;
+    const redundant = chosen.some((other) => {
+      const theirs = termSets[other] as Set<string>;
+      return overlap(own, theirs) / Math.max(1, Math.min(own.size, theirs.size)) > MAX_OVERLAP;
+    });
+    if (!redundant) chosen.push(index);
+    if (chosen.length === size) break;
+  }
+  // Everything left was redundant: fill up by rank rather than return fewer.
+  for (const index of order) {
+    if (chosen.length >= size) break;
+    if (!chosen.includes(index)) chosen.push(index);
+  }
+  return chosen.sort((a, b) => a - b).map((index) => (candidates[index] as { sentence: string }).sentence);
 }
