@@ -1,8 +1,7 @@
 import { render } from 'preact';
-
-function Options() {
-  return <main>Article Lens settings</main>;
-}
+import '../../components/theme.css';
+import './style.css';
+import { Options } from '../../components/Options.tsx';
 
 const root = document.getElementById('app');
 if (root) render(<Options />, root);

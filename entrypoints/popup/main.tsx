@@ -1,8 +1,7 @@
 import { render } from 'preact';
-
-function Popup() {
-  return <main>Article Lens</main>;
-}
+import '../../components/theme.css';
+import './style.css';
+import { Popup } from '../../components/Popup.tsx';
 
 const root = document.getElementById('app');
 if (root) render(<Popup />, root);

@@ -1,0 +1,184 @@
+/**
+ * The popup's conversation with the content script of one tab: find the tab,
+ * ask for its state, start an analysis when none ran yet, follow it until it
+ * is done, and send the quick controls' requests.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ContentRequest, Response, TabState } from '../../utils/messages.ts';
+
+export type UnsupportedReason = 'internal' | 'store' | 'pdf' | 'file' | 'reload' | 'unknown';
+
+/** What the popup shows: the tab's state, or why there is none yet. */
+export type PopupState =
+  | TabState
+  | { status: 'connecting' }
+  | { status: 'unsupported'; reason: UnsupportedReason; url: string | null };
+
+export interface TabHandle {
+  state: PopupState;
+  tabId: number | null;
+  tabUrl: string | null;
+  send(request: ContentRequest): Promise<void>;
+  /** Ask again after a settings change the content script reacts to (disable/enable site). */
+  refresh(options?: { waitWhile?: TabState['status'] }): Promise<void>;
+  /** Show a state known locally (e.g. right after the user turned the site off). */
+  replace(next: PopupState): void;
+}
+
+const POLL_MS = 300;
+const MAX_POLL_MS = 60_000;
+const CONNECT_TRIES = 4;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Why no content script answers on this URL. */
+export function unsupportedReason(url: string | null): UnsupportedReason {
+  if (!url) return 'unknown';
+  const lower = url.toLowerCase();
+  if (/^(chrome-extension:\/\/mhjfbmdgcfjbbpaeojofohoefgiehjai\/|.*\.pdf([?#]|$))/.test(lower)) return 'pdf';
+  if (
+    /^https?:\/\/(chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org|microsoftedge\.microsoft\.com\/addons)/.test(
+      lower,
+    )
+  )
+    return 'store';
+  if (lower.startsWith('file:')) return 'file';
+  if (/^https?:/.test(lower)) return 'reload';
+  return 'internal';
+}
+
+/** The tab named by `?tab=<id>`, else the active tab of the current window. */
+async function resolveTab(search: string): Promise<{ id: number | null; url: string | null }> {
+  const param = new URLSearchParams(search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) {
+    const id = Number(param);
+    try {
+      const tab = await browser.tabs.get(id);
+      return { id, url: tab.url ?? null };
+    } catch {
+      return { id, url: null };
+    }
+  }
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return { id: tab?.id ?? null, url: tab?.url ?? null };
+  } catch {
+    return { id: null, url: null };
+  }
+}
+
+async function ask(tabId: number, request: ContentRequest): Promise<Response> {
+  const response = (await browser.tabs.sendMessage(tabId, request)) as Response | undefined;
+  if (!response || typeof response !== 'object' || !('ok' in response)) throw new Error('no response');
+  return response;
+}
+
+export function useTabState(search: string = globalThis.location?.search ?? ''): TabHandle {
+  const [state, setState] = useState<PopupState>({ status: 'connecting' });
+  const [tab, setTab] = useState<{ id: number | null; url: string | null }>({ id: null, url: null });
+  const alive = useRef(true);
+  const generation = useRef(0);
+
+  const show = useCallback((next: PopupState, run: number) => {
+    if (alive.current && run === generation.current) setState(next);
+  }, []);
+
+  /** Follow an analysis until the content script reports something else. */
+  const follow = useCallback(
+    async (tabId: number, first: Response, run: number) => {
+      let response = first;
+      const started = Date.now();
+      while (response.ok && response.state.status === 'analyzing') {
+        show(response.state, run);
+        if (Date.now() - started > MAX_POLL_MS) {
+          show({ status: 'error', message: 'timeout' }, run);
+          return;
+        }
+        await sleep(POLL_MS);
+        if (!alive.current || run !== generation.current) return;
+        response = await ask(tabId, { type: 'get-state' });
+      }
+      if (!response.ok) show({ status: 'error', message: response.error }, run);
+      else if (response.state.status === 'idle') {
+        show({ status: 'analyzing' }, run);
+        await follow(tabId, await ask(tabId, { type: 'analyze', force: false }), run);
+      } else show(response.state, run);
+    },
+    [show],
+  );
+
+  const start = useCallback(
+    async (target: { id: number | null; url: string | null }, waitWhile?: TabState['status']) => {
+      const run = ++generation.current;
+      if (target.id === null) {
+        show({ status: 'unsupported', reason: unsupportedReason(target.url), url: target.url }, run);
+        return;
+      }
+      const reason = unsupportedReason(target.url);
+      // A page still loading may not have its content script yet: retry briefly.
+      const tries = reason === 'reload' || reason === 'unknown' ? CONNECT_TRIES : 1;
+      let response: Response | null = null;
+      for (let attempt = 0; attempt < tries && !response; attempt++) {
+        if (attempt > 0) await sleep(250 * attempt);
+        try {
+          response = await ask(target.id, { type: 'get-state' });
+        } catch {
+          response = null;
+        }
+      }
+      if (!response) {
+        show({ status: 'unsupported', reason, url: target.url }, run);
+        return;
+      }
+      // After a settings change the content script may need a moment to notice.
+      for (let wait = 0; waitWhile && wait < 10 && response.ok && response.state.status === waitWhile; wait++) {
+        await sleep(150);
+        response = await ask(target.id, { type: 'get-state' });
+      }
+      try {
+        await follow(target.id, response, run);
+      } catch {
+        show({ status: 'unsupported', reason, url: target.url }, run);
+      }
+    },
+    [follow, show],
+  );
+
+  useEffect(() => {
+    alive.current = true;
+    resolveTab(search).then((target) => {
+      if (!alive.current) return;
+      setTab(target);
+      void start(target);
+    });
+    return () => {
+      alive.current = false;
+    };
+  }, [search, start]);
+
+  const send = useCallback(
+    async (request: ContentRequest) => {
+      if (tab.id === null) return;
+      const run = ++generation.current;
+      if (request.type === 'analyze') show({ status: 'analyzing' }, run);
+      try {
+        const response = await ask(tab.id, request);
+        if (request.type === 'reveal-flag' && response.ok) return;
+        await follow(tab.id, response, run);
+      } catch {
+        show({ status: 'unsupported', reason: unsupportedReason(tab.url), url: tab.url }, run);
+      }
+    },
+    [tab, follow, show],
+  );
+
+  const refresh = useCallback(
+    async (options?: { waitWhile?: TabState['status'] }) => start(tab, options?.waitWhile),
+    [tab, start],
+  );
+
+  const replace = useCallback((next: PopupState) => show(next, ++generation.current), [show]);
+
+  return { state, tabId: tab.id, tabUrl: tab.url, send, refresh, replace };
+}
