@@ -1,0 +1,274 @@
+/**
+ * `npm run bench`: speed and size figures of the extension, measured in real
+ * Chromium with the extension's own code. Prints figures, asserts nothing.
+ *
+ *   npm run bench                      human-readable report
+ *   npm run --silent bench -- --json   one JSON object on stdout, nothing else
+ *   --limit N     at most N pages per corpus (quick runs)
+ *   --reps N      timed pairs per page (default 7)
+ *   --no-build    use .output/chrome-mv3 as it is
+ *   --skip-extension   no highlight / popup measurements
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { buildBenchBundle, readabilitySize } from './bench-bundle.ts';
+import { corpusPages, median, type PageTiming, timeCorpus } from './bench-corpus.ts';
+import { type HighlightCost, highlightCost, type PopupRender, popupRender, withExtension } from './bench-extension.ts';
+import { type BundleSize, bundleSizes } from './bench-sizes.ts';
+import { DEFAULT_EXTENSION_DIR } from './browser-harness.ts';
+import { PROJECT_ROOT, runScript } from './shared-data.ts';
+
+const TARGETS = { ratioMedian: 1.3, ratioP95: 1.6, sizeSlackBytes: 25 * 1024, longTaskMs: 50 };
+
+interface CorpusStats {
+  pages: number;
+  errors: number;
+  ratioMedian: number;
+  ratioP95: number;
+  /** Sum of our medians over sum of bare medians: the cost weighted by page size. */
+  ratioTotal: number;
+  bareMsMedian: number;
+  oursMsMedian: number;
+  slowest: Pick<PageTiming, 'name' | 'bareMs' | 'oursMs' | 'ratio'>[];
+  highestRatio: Pick<PageTiming, 'name' | 'bareMs' | 'oursMs' | 'ratio'>[];
+}
+
+/** Nearest-rank percentile. */
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+const brief = (t: PageTiming) => ({
+  name: t.name,
+  bareMs: round(t.bareMs),
+  oursMs: round(t.oursMs),
+  ratio: round(t.ratio),
+});
+
+function stats(timings: PageTiming[]): CorpusStats {
+  const ok = timings.filter((t) => Number.isFinite(t.ratio));
+  const ratios = ok.map((t) => t.ratio);
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  return {
+    pages: ok.length,
+    errors: timings.length - ok.length,
+    ratioMedian: round(median(ratios)),
+    ratioP95: round(percentile(ratios, 95)),
+    ratioTotal: round(sum(ok.map((t) => t.oursMs)) / sum(ok.map((t) => t.bareMs))),
+    bareMsMedian: round(median(ok.map((t) => t.bareMs))),
+    oursMsMedian: round(median(ok.map((t) => t.oursMs))),
+    slowest: [...ok]
+      .sort((a, b) => b.oursMs - a.oursMs)
+      .slice(0, 5)
+      .map(brief),
+    highestRatio: [...ok]
+      .sort((a, b) => b.ratio - a.ratio)
+      .slice(0, 5)
+      .map(brief),
+  };
+}
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** Builds the Chrome extension when the build is missing or older than its sources. */
+function ensureBuild(log: (line: string) => void): void {
+  const manifest = join(DEFAULT_EXTENSION_DIR, 'manifest.json');
+  const sources = ['entrypoints', 'components', 'utils', 'public', 'locales', 'wxt.config.ts', 'package.json'];
+  const newest = Math.max(...sources.map((source) => newestMtime(resolve(PROJECT_ROOT, source))));
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= newest) return;
+  log('Building the extension (wxt build)…');
+  // Build output goes to stderr so that --json keeps stdout to the one object.
+  execFileSync('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT, stdio: ['ignore', process.stderr, process.stderr] });
+}
+
+function modelSize(): { rawBytes: number; gzipBytes: number } | null {
+  const path = resolve(PROJECT_ROOT, 'utils', 'clickbait', 'model.json');
+  if (!existsSync(path)) return null;
+  // Shipped as a bundled object: measure it as compact JSON.
+  const compact = JSON.stringify(JSON.parse(readFileSync(path, 'utf8')));
+  return { rawBytes: Buffer.byteLength(compact), gzipBytes: gzipSync(compact, { level: 9 }).length };
+}
+
+async function attempt<T>(run: () => Promise<T>): Promise<T | { error: string }> {
+  try {
+    return await run();
+  } catch (error) {
+    return { error: error instanceof Error ? (error.message.split('\n')[0] ?? String(error)) : String(error) };
+  }
+}
+
+const kb = (bytes: number | null | undefined) => (bytes == null ? 'n/a' : `${(bytes / 1024).toFixed(1)} KB`);
+const verdict = (met: boolean | null) => (met === null ? '(not measured)' : met ? 'target met' : 'TARGET MISSED');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      reps: { type: 'string', default: '7' },
+      'no-build': { type: 'boolean', default: false },
+      'skip-extension': { type: 'boolean', default: false },
+    },
+  });
+  const json = values.json;
+  const log = (line: string) => {
+    if (!json) process.stdout.write(`${line}\n`);
+  };
+  const progress = (line: string) => process.stderr.write(json ? '' : `${line}\r`);
+  const limit = values.limit ? Number(values.limit) : undefined;
+  const reps = Math.max(3, Number(values.reps));
+
+  if (!values['no-build']) ensureBuild((line) => process.stderr.write(`${line}\n`));
+  const bundles: BundleSize[] = bundleSizes(DEFAULT_EXTENSION_DIR);
+  const readability = await readabilitySize();
+  const model = modelSize();
+
+  const pages = corpusPages(limit);
+  const bundle = await buildBenchBundle();
+  const started = Date.now();
+  const timings = await timeCorpus(pages, bundle, {
+    reps,
+    budgetMs: 3000,
+    onPage: (timing, done) =>
+      progress(`timing pages: ${done}/${pages.length} ${timing.corpus}/${timing.name.slice(0, 24)}   `),
+  });
+  if (!json) process.stderr.write('\n');
+  const timingSeconds = (Date.now() - started) / 1000;
+
+  let highlight: HighlightCost | { error: string } | null = null;
+  let popup: PopupRender | { error: string } | null = null;
+  if (!values['skip-extension']) {
+    const measured = await attempt(() =>
+      withExtension(async (browser) => ({
+        highlight: await attempt(() => highlightCost(browser)),
+        popup: await attempt(() => popupRender(browser)),
+      })),
+    );
+    if ('error' in measured) [highlight, popup] = [measured, measured];
+    else ({ highlight, popup } = measured);
+  }
+
+  const corpora: Record<string, CorpusStats> = {};
+  for (const corpus of new Set(timings.map((t) => t.corpus))) {
+    corpora[corpus] = stats(timings.filter((t) => t.corpus === corpus));
+  }
+  const all = stats(timings);
+  const content = bundles.find((b) => b.entry === 'content script');
+  const sizeBudget = readability.gzip + (model?.gzipBytes ?? 0) + TARGETS.sizeSlackBytes;
+  const longest = highlight && !('error' in highlight) ? highlight.longestTaskOnMs : null;
+  const result = {
+    pages: all.pages,
+    errors: all.errors,
+    ratioMedian: all.ratioMedian,
+    ratioP95: all.ratioP95,
+    ratioTotal: all.ratioTotal,
+    contentScriptGzipBytes: content?.gzipBytes ?? null,
+    contentScriptRawBytes: content?.rawBytes ?? null,
+    readabilityGzipBytes: readability.gzip,
+    readabilityMinBytes: readability.raw,
+    modelGzipBytes: model?.gzipBytes ?? null,
+    modelRawBytes: model?.rawBytes ?? null,
+    contentScriptBudgetGzipBytes: sizeBudget,
+    corpora,
+    bundles,
+    highlight,
+    popup,
+    targets: {
+      ratioMedian: { target: TARGETS.ratioMedian, met: all.ratioMedian <= TARGETS.ratioMedian },
+      ratioP95: { target: TARGETS.ratioP95, met: all.ratioP95 <= TARGETS.ratioP95 },
+      contentScriptGzip: { target: sizeBudget, met: content ? content.gzipBytes <= sizeBudget : null },
+      highlightLongTaskMs: { target: TARGETS.longTaskMs, met: longest === null ? null : longest <= TARGETS.longTaskMs },
+    },
+    method: {
+      reps,
+      limitPerCorpus: limit ?? null,
+      timingSeconds: round(timingSeconds, 1),
+      note:
+        'Per page: bare = new Readability(document.cloneNode(true)).parse(); ours = analyzeDocument(document, ' +
+        '{ url, clickbaitThreshold, force: true }) (forced so non-readerable pages extract too); alternating ' +
+        'pairs in the same page, page scripts off; per-page medians, ratio ours/bare.',
+    },
+    errorPages: timings.filter((t) => t.error).map((t) => ({ corpus: t.corpus, name: t.name, error: t.error })),
+  };
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  log(
+    `\nAnalysis time vs bare Readability (${all.pages} pages, ${reps} alternating pairs each, ${round(timingSeconds, 1)} s)`,
+  );
+  for (const [name, s] of Object.entries({ ...corpora, all })) {
+    log(
+      `  ${name.padEnd(24)} pages ${String(s.pages).padStart(4)}  median ratio ${s.ratioMedian.toFixed(2)}  ` +
+        `p95 ${s.ratioP95.toFixed(2)}  total ${s.ratioTotal.toFixed(2)}  ` +
+        `median ms bare ${s.bareMsMedian.toFixed(2)} / ours ${s.oursMsMedian.toFixed(2)}` +
+        (s.errors ? `  errors ${s.errors}` : ''),
+    );
+  }
+  log(
+    `  targets: median <= ${TARGETS.ratioMedian}: ${verdict(result.targets.ratioMedian.met)}; p95 <= ${TARGETS.ratioP95}: ${verdict(result.targets.ratioP95.met)}`,
+  );
+  for (const [name, s] of Object.entries(corpora)) {
+    log(
+      `  slowest (${name}): ${s.slowest.map((t) => `${t.name.slice(0, 16)} ${t.oursMs.toFixed(1)} ms (x${t.ratio.toFixed(2)})`).join(', ')}`,
+    );
+    log(
+      `  highest ratio (${name}): ${s.highestRatio.map((t) => `${t.name.slice(0, 16)} x${t.ratio.toFixed(2)} (${t.bareMs.toFixed(1)} -> ${t.oursMs.toFixed(1)} ms)`).join(', ')}`,
+    );
+  }
+  for (const page of result.errorPages) log(`  error: ${page.corpus}/${page.name}: ${page.error}`);
+
+  log('\nBundle sizes (built Chrome extension, each entry with the shared chunks it loads)');
+  for (const b of bundles) {
+    log(
+      `  ${b.entry.padEnd(16)} raw ${kb(b.rawBytes).padStart(9)}  gzip ${kb(b.gzipBytes).padStart(9)}  (${b.files.join(', ')})`,
+    );
+  }
+  log(`  Readability.js minified: raw ${kb(readability.raw)}, gzip ${kb(readability.gzip)}`);
+  log(
+    model
+      ? `  clickbait model (compact JSON): raw ${kb(model.rawBytes)}, gzip ${kb(model.gzipBytes)}`
+      : '  clickbait model: utils/clickbait/model.json not found (counted as 0)',
+  );
+  log(
+    `  content script gzip ${kb(content?.gzipBytes)} vs budget ${kb(sizeBudget)} (Readability + model + 25 KB): ${verdict(result.targets.contentScriptGzip.met)}`,
+  );
+
+  log('\nHighlighting (real extension, synthetic article page)');
+  if (!highlight) log('  skipped');
+  else if ('error' in highlight) log(`  not measured: ${highlight.error}`);
+  else {
+    log(
+      `  ${highlight.flags} flags; turning highlights on: longest long task ${highlight.longestTaskOnMs.toFixed(0)} ms (${highlight.longTasksOn} tasks >= 50 ms), message round trip ${highlight.roundTripOnMs} ms; turning off: ${highlight.longestTaskOffMs.toFixed(0)} ms`,
+    );
+    log(
+      `  target: no long task > ${TARGETS.longTaskMs} ms with >= 50 flags: ${highlight.flags < 50 ? 'page gave fewer than 50 flags' : verdict(result.targets.highlightLongTaskMs.met)}`,
+    );
+  }
+  log('\nPopup time to first render (popup.html?tab=<id> vs a blank extension page)');
+  if (!popup) log('  skipped');
+  else if ('error' in popup) log(`  not measured: ${popup.error}`);
+  else {
+    log(
+      `  first contentful paint: popup ${popup.popupFcpMs.toFixed(1)} ms vs blank ${popup.blankFcpMs.toFixed(1)} ms: x${popup.fcpRatio.toFixed(2)} (median of ${popup.runs})`,
+    );
+    log(
+      popup.popupReadyMs === null
+        ? '  popup never showed [data-state]'
+        : `  analysis shown ([data-state]): ${popup.popupReadyMs.toFixed(1)} ms: x${popup.readyRatio?.toFixed(2)} of blank paint`,
+    );
+  }
+}
+
+await runScript(main);
