@@ -1,7 +1,8 @@
 /**
  * Fixes to Readability's metadata. Readability sometimes takes a dateline for
- * the byline ("Saturday, 10 Jun 2023"): a date is never an author, and it is a
- * fair publication date when the page gives none.
+ * the byline ("Saturday, 10 Jun 2023", "By Jane Doe March 25, 2015"): a date is
+ * never an author, so it is cut out of the byline, and it is a fair publication
+ * date when the page gives none.
  */
 import { normalizeSpace } from './text.ts';
 
@@ -51,18 +52,51 @@ const MONTHS: Record<string, number> = {
   noviembre: 11,
   diciembre: 12,
 };
-const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-zäéû]*\\.?';
-const WEEKDAY = '(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?|(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)';
+const ENGLISH_MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'sept',
+  'october',
+  'november',
+  'december',
+];
+// Longest first, so "juni" is not read as "jun" plus a stray letter.
+const MONTH_NAME = `(${[...Object.keys(MONTHS), ...ENGLISH_MONTHS].sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const WEEKDAYS =
+  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|' +
+  'montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|' +
+  'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo';
+/** Words that go with a date in a dateline ("Last updated: Saturday, 10 June 2023 at 9:14 BST"). */
+const DATE_WORD = `(?:${WEEKDAYS}|last|updated|modified|published|posted|created|first|aktualisiert|zuletzt|veröffentlicht|geändert|stand|publié|mis à jour|actualizado|publicado|on|at|am|um|le|el|de|du|den|gmt|bst|utc|cet|cest|est|edt|pst|pdt|cst|cdt)\\.?`;
 
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+${MONTH_NAME},?\\s+(\\d{4})\\b`, 'i');
-const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
-const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
-const NUMERIC = /\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/;
-const TIME = /\b\d{1,2}[:.]\d{2}\s*(am|pm|uhr|h)?\b/i;
-const DATE_WORDS = new RegExp(
-  `^(${WEEKDAY}|${MONTH_NAME}|updated|published|posted|aktualisiert|veröffentlicht|stand|on|at|am|um|le|el|\\d+(st|nd|rd|th)?|gmt|bst|utc|cet|cest|est|edt|pst|am|pm|uhr|[,.:/|–—-])$`,
-  'i',
+const DAY_MONTH_YEAR = `(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:de\\s+)?${MONTH_NAME},?\\s+(?:de\\s+)?(\\d{4})`;
+const MONTH_DAY_YEAR = `${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`;
+const ISO = '(\\d{4})-(\\d{2})-(\\d{2})(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)?';
+const NUMERIC = '(\\d{1,2})[./](\\d{1,2})[./](\\d{4})';
+const TIME =
+  '\\d{1,2}[:.h]\\d{2}(?:\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|uhr|h))?|\\d{1,2}\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|uhr)';
+const SEPARATOR = '[\\s,.:;|·•/()–—-]*';
+const ANY_DATE = `(?:${ISO}|${DAY_MONTH_YEAR}|${MONTH_DAY_YEAR}|${NUMERIC})`;
+/** A date with the words and times around it: the part of a byline that is not a name. */
+const DATE_SPAN = new RegExp(
+  `(?:(?<![\\p{L}\\p{N}])${DATE_WORD}${SEPARATOR})*(?<![\\p{L}\\p{N}])${ANY_DATE}(?![\\p{L}\\p{N}])` +
+    `(?:${SEPARATOR}(?<![\\p{L}\\p{N}])(?:${DATE_WORD}|${TIME})(?![\\p{L}\\p{N}]))*`,
+  'giu',
 );
+
+function pattern(source: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, 'iu');
+}
+const ISO_RE = pattern(ISO);
+const DAY_MONTH_YEAR_RE = pattern(DAY_MONTH_YEAR);
+const MONTH_DAY_YEAR_RE = pattern(MONTH_DAY_YEAR);
+const NUMERIC_RE = pattern(NUMERIC);
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -73,38 +107,40 @@ function monthNumber(name: string): number | undefined {
   return MONTHS[key] ?? MONTHS[key.slice(0, 3)];
 }
 
+function validDate(year: string, month: number, day: number): string | null {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? `${year}-${pad(month)}-${pad(day)}` : null;
+}
+
 /** The calendar date a text names, as YYYY-MM-DD, or null. */
 export function parseDate(text: string): string | null {
-  let match = ISO.exec(text);
-  if (match) return `${match[1]}-${match[2]}-${match[3]}`;
-  match = DAY_MONTH_YEAR.exec(text);
-  if (match?.[2] && match[1] && match[3]) {
-    const month = monthNumber(match[2]);
-    if (month) return `${match[3]}-${pad(month)}-${pad(Number(match[1]))}`;
-  }
-  match = MONTH_DAY_YEAR.exec(text);
+  let match = ISO_RE.exec(text);
   if (match?.[1] && match[2] && match[3]) {
-    const month = monthNumber(match[1]);
-    if (month) return `${match[3]}-${pad(month)}-${pad(Number(match[2]))}`;
+    const date = validDate(match[1], Number(match[2]), Number(match[3]));
+    if (date) return date;
   }
-  match = NUMERIC.exec(text);
+  match = DAY_MONTH_YEAR_RE.exec(text);
   if (match?.[1] && match[2] && match[3]) {
-    const day = Number(match[1]);
-    const month = Number(match[2]);
-    if (day <= 31 && month <= 12) return `${match[3]}-${pad(month)}-${pad(day)}`;
+    const date = validDate(match[3], monthNumber(match[2]) ?? 0, Number(match[1]));
+    if (date) return date;
   }
+  match = MONTH_DAY_YEAR_RE.exec(text);
+  if (match?.[1] && match[2] && match[3]) {
+    const date = validDate(match[3], monthNumber(match[1]) ?? 0, Number(match[2]));
+    if (date) return date;
+  }
+  match = NUMERIC_RE.exec(text);
+  if (match?.[1] && match[2] && match[3]) return validDate(match[3], Number(match[2]), Number(match[1]));
   return null;
+}
+
+/** The text with every date (and the words and times that go with it) taken out. */
+export function withoutDates(text: string): string {
+  return normalizeSpace(text.replace(DATE_SPAN, ' ')).replace(/^[\s,;:|·•/–—-]+|[\s,;:|·•/–—-]+$/g, '');
 }
 
 /** True when the text is a date (and maybe a time), with no name in it. */
 export function isDateOnly(text: string): boolean {
-  const clean = normalizeSpace(text.replace(TIME, ' '));
-  if (!parseDate(clean)) return false;
-  const rest = clean.replace(ISO, ' ').replace(DAY_MONTH_YEAR, ' ').replace(MONTH_DAY_YEAR, ' ').replace(NUMERIC, ' ');
-  return rest
-    .split(/\s+|(?=[,|])/)
-    .filter(Boolean)
-    .every((word) => DATE_WORDS.test(word));
+  return parseDate(text) !== null && !/[\p{L}\p{N}]/u.test(withoutDates(text));
 }
 
 export interface BylineAndDate {
@@ -118,8 +154,12 @@ export function fixBylineAndDate(
 ): BylineAndDate {
   const cleanByline = byline ? normalizeSpace(byline) : '';
   const published = publishedTime ? publishedTime.trim() : '';
-  if (cleanByline && isDateOnly(cleanByline)) {
-    return { byline: null, publishedTime: published || parseDate(cleanByline) };
-  }
-  return { byline: cleanByline || null, publishedTime: published || null };
+  const date = cleanByline ? parseDate(cleanByline) : null;
+  if (!date) return { byline: cleanByline || null, publishedTime: published || null };
+  // "By Jane Doe, March 25, 2015": keep the name, move the date.
+  const name = withoutDates(cleanByline);
+  return {
+    byline: /\p{L}/u.test(name) ? name : null,
+    publishedTime: published || date,
+  };
 }
