@@ -9,11 +9,11 @@
  *   --no-build    use .output/chrome-mv3 as it is
  *   --skip-extension   no highlight / popup measurements
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { ensureBuild } from './bench-build.ts';
 import { buildBenchBundle, readabilitySize } from './bench-bundle.ts';
 import { corpusPages, median, type PageTiming, timeCorpus } from './bench-corpus.ts';
 import { type HighlightCost, highlightCost, type PopupRender, popupRender, withExtension } from './bench-extension.ts';
@@ -73,24 +73,6 @@ function stats(timings: PageTiming[]): CorpusStats {
   };
 }
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
-/** Builds the Chrome extension when the build is missing or older than its sources. */
-function ensureBuild(log: (line: string) => void): void {
-  const manifest = join(DEFAULT_EXTENSION_DIR, 'manifest.json');
-  const sources = ['entrypoints', 'components', 'utils', 'public', 'locales', 'wxt.config.ts', 'package.json'];
-  const newest = Math.max(...sources.map((source) => newestMtime(resolve(PROJECT_ROOT, source))));
-  if (existsSync(manifest) && statSync(manifest).mtimeMs >= newest) return;
-  log('Building the extension (wxt build)…');
-  // Build output goes to stderr so that --json keeps stdout to the one object.
-  execFileSync('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT, stdio: ['ignore', process.stderr, process.stderr] });
-}
-
 function modelSize(): { rawBytes: number; gzipBytes: number } | null {
   const path = resolve(PROJECT_ROOT, 'utils', 'clickbait', 'model.json');
   if (!existsSync(path)) return null;
@@ -128,7 +110,7 @@ async function main(): Promise<void> {
   const limit = values.limit ? Number(values.limit) : undefined;
   const reps = Math.max(3, Number(values.reps));
 
-  if (!values['no-build']) ensureBuild((line) => process.stderr.write(`${line}\n`));
+  if (!values['no-build']) ensureBuild();
   const bundles: BundleSize[] = bundleSizes(DEFAULT_EXTENSION_DIR);
   const readability = await readabilitySize();
   const model = modelSize();
