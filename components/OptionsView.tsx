@@ -233,7 +233,9 @@ function Sensitivity({ value, onCommit }: { value: number; onCommit(value: numbe
           }}
         />
         <span aria-hidden="true">{t('sensitivityHigh')}</span>
-        <output for="sensitivity">{shown}</output>
+        <output for="sensitivity" aria-hidden="true">
+          {shown}
+        </output>
       </div>
       <p class="help" id="sensitivity-help">
         {t('sensitivityHelp')}
