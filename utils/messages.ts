@@ -3,7 +3,8 @@
  * checks the sender (see isTrustedSender) and parses the payload with
  * parseRequest before acting, so nothing a web page sends can act on it.
  */
-import type { PageReport } from './report.ts';
+import { isPageChrome } from './categories.ts';
+import type { FlagKind, PageReport } from './report.ts';
 
 /** What the content script holds for its tab. */
 export type TabState =
@@ -35,6 +36,9 @@ export type Request = ContentRequest | BackgroundRequest;
 
 /** Every response: the tab's state, or an error message. */
 export type Response = { ok: true; state: TabState } | { ok: false; error: string };
+
+/** The background's answer to report-summary. */
+export type BackgroundResponse = { ok: true } | { ok: false; error: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -97,4 +101,22 @@ export function badgeFor(summary: BadgeSummary | null): { text: string; color: s
   if (!summary?.readerable) return { text: '', color: '#5f6368' };
   if (summary.clickbait) return { text: summary.clutter > 0 ? `!${summary.clutter}` : '!', color: '#b3261e' };
   return { text: summary.clutter > 0 ? String(summary.clutter) : '✓', color: '#1a5fb4' };
+}
+
+/** What the badge summarises: only the flags the user asked to see. */
+export function summaryFor(
+  report: PageReport,
+  view: { showKinds: Record<FlagKind, boolean>; highlightPageChrome: boolean },
+): BadgeSummary {
+  const clutter = report.flags.filter(
+    (flag) =>
+      flag.kind !== 'clickbait' &&
+      view.showKinds[flag.kind] &&
+      (view.highlightPageChrome || !isPageChrome(flag.category)),
+  ).length;
+  return {
+    readerable: report.article !== null,
+    clickbait: view.showKinds.clickbait && report.headline?.clickbait === true,
+    clutter,
+  };
 }

@@ -1,0 +1,72 @@
+/**
+ * The background's logic as plain functions over injected dependencies, so the
+ * glue tests can drive them with a fake browser and recorded calls.
+ */
+import { type BackgroundResponse, badgeFor, isTrustedSender, parseRequest } from '@/utils/messages.ts';
+
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+export interface BadgeDeps {
+  extensionId: string;
+  setBadge(tabId: number, text: string, color: string): Promise<void>;
+}
+
+export interface CommandDeps {
+  activeTabId(): Promise<number | undefined>;
+  sendToTab(tabId: number, message: unknown): Promise<unknown>;
+}
+
+/**
+ * Answers report-summary from this extension's content script in a tab's top
+ * frame. Returns undefined (synchronously) for what is not ours to answer:
+ * other senders and requests meant for content scripts; refuses bad payloads.
+ */
+export function handleBackgroundMessage(
+  message: unknown,
+  sender: MessageSender,
+  deps: BadgeDeps,
+): Promise<BackgroundResponse> | undefined {
+  if (!isTrustedSender(sender, deps.extensionId)) return undefined;
+  const request = parseRequest(message);
+  if (request === null) return Promise.resolve({ ok: false, error: 'invalid-request' });
+  if (request.type !== 'report-summary') return undefined;
+  const tabId = sender.tab?.id;
+  if (typeof tabId !== 'number' || tabId < 0) return Promise.resolve({ ok: false, error: 'no-tab' });
+  if ((sender.frameId ?? 0) !== 0) return Promise.resolve({ ok: false, error: 'not-top-frame' });
+  const { text, color } = badgeFor(request.badge);
+  return deps.setBadge(tabId, text, color).then(() => ({ ok: true }) as const);
+}
+
+/** A navigation starts: the old badge no longer describes the tab. */
+export async function handleTabUpdated(
+  tabId: number,
+  changeInfo: { status?: string; url?: string },
+  deps: Pick<BadgeDeps, 'setBadge'>,
+): Promise<void> {
+  if (changeInfo.status === 'loading' || changeInfo.url !== undefined) {
+    await deps.setBadge(tabId, '', badgeFor(null).color);
+  }
+}
+
+/** Keyboard shortcut -> message to the tab it was pressed in (or the active tab). */
+export async function handleCommand(
+  command: string,
+  tab: { id?: number } | undefined,
+  deps: CommandDeps,
+): Promise<boolean> {
+  if (command !== 'toggle-highlights') return false;
+  const tabId = typeof tab?.id === 'number' && tab.id >= 0 ? tab.id : await deps.activeTabId();
+  if (tabId === undefined) return false;
+  try {
+    await deps.sendToTab(tabId, { type: 'toggle-highlights' });
+    return true;
+  } catch {
+    // No content script there (browser page, store, page loaded before install).
+    return false;
+  }
+}
