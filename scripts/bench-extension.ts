@@ -211,3 +211,13 @@ export async function withExtension<T>(run: (browser: LaunchedBrowser) => Promis
     await browser.close();
   }
 }
+
+/** Shrinks the viewport to the popup's own width (as the toolbar shows it), margins kept equal. */
+export async function fitToPopup(page: Page): Promise<void> {
+  const width = await page.evaluate(() => {
+    const box = document.body.getBoundingClientRect();
+    return Math.ceil(box.right + Math.max(0, box.left));
+  });
+  const viewport = page.viewportSize();
+  if (width > 200 && viewport && width < viewport.width) await page.setViewportSize({ width, height: viewport.height });
+}

@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { decodeHtml } from '../utils/charset.ts';
 import type { PageReport } from '../utils/report.ts';
 import { ensureBuild } from './bench-build.ts';
+import { fitToPopup } from './bench-extension.ts';
 import { launchWithExtension, sendToTab, tabIdOf, waitForAnalysis } from './browser-harness.ts';
 import { PROJECT_ROOT } from './shared-data.ts';
 
@@ -99,6 +100,7 @@ async function screenshotPopup(page: Page, file: string): Promise<void> {
   await page.waitForSelector('[data-state]', { timeout: 15_000 }).catch(() => undefined);
   // Let fonts and the last render settle.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 200))));
+  await fitToPopup(page);
   await page.screenshot({ path: file, fullPage: true });
 }
 

@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { decodeHtml } from '../utils/charset.ts';
 import { ensureBuild } from './bench-build.ts';
+import { fitToPopup } from './bench-extension.ts';
 import {
   launchWithExtension,
   openOptions,
@@ -57,7 +58,9 @@ async function main(): Promise<void> {
       await popup.setViewportSize({ width: 420, height: 600 });
       await popup.emulateMedia({ colorScheme: scheme });
       await popup.goto(popupUrl);
-      await popup.waitForSelector('[data-state="done"], [data-state]', { timeout: 15_000 });
+      await popup.waitForSelector('[data-state]', { timeout: 15_000 });
+      await settle(popup);
+      await fitToPopup(popup);
       await shot(popup, scheme === 'light' ? 'popup.png' : 'popup-dark.png');
       await popup.close();
     }
