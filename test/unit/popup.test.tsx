@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PopupState } from '../../components/hooks/useTabState.ts';
@@ -72,7 +72,7 @@ const done = (report: PageReport, extra: Partial<Extract<TabState, { status: 'do
   ...extra,
 });
 
-function mockActions(): PopupActions & Record<string, ReturnType<typeof vi.fn>> {
+function mockActions(): { [K in keyof PopupActions]: Mock<PopupActions[K]> } {
   return {
     analyze: vi.fn(),
     setHighlights: vi.fn(),
