@@ -1,0 +1,116 @@
+/**
+ * Issue 3 end to end: the seed headline is labelled on the page, the popup
+ * shows the verdict with its reasons, and the sensitivity slider in the options
+ * page changes the verdict in the open tab.
+ */
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { clickbaitThreshold, DEFAULT_SETTINGS } from '../../utils/settings.ts';
+import { blockGeometry, covers, describeBrowser, layerInfo, seedExpected, seedPage, useExtension } from './support.ts';
+
+const expected = seedExpected();
+
+describeBrowser('clickbait headline (issue 3)', () => {
+  const env = useExtension({ '/seed': { body: seedPage() } });
+
+  async function headline(page: Page) {
+    const report = await env.report(page);
+    if (!report.headline) throw new Error('report has no headline verdict');
+    return { report, headline: report.headline };
+  }
+
+  it('labels the seed headline on the page with its score and reasons', async () => {
+    const { page, console } = await env.open('/seed');
+    const { report, headline: verdict } = await headline(page);
+    expect(verdict.text).toBe(expected.headline.text);
+    expect(verdict.clickbait).toBe(true);
+    expect(verdict.score).toBeGreaterThan(clickbaitThreshold(DEFAULT_SETTINGS));
+    expect(verdict.reasons.join(' | ')).toMatch(/sensational|fear|shock|WW3/i);
+    const flag = report.flags.find((f) => f.kind === 'clickbait' && f.category === 'headline');
+    expect(flag).toBeDefined();
+
+    await expect
+      .poll(async () => (await layerInfo(page)).boxes.filter((b) => b.kind === 'clickbait').length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const { blocks, boxes } = await blockGeometry(page, [expected.headline.text]);
+    const h1 = blocks[0];
+    expect(h1).not.toBeNull();
+    const box = boxes.find((b) => b.kind === 'clickbait' && h1 && covers(b.rect, h1));
+    expect(box, 'a clickbait box over the <h1>').toBeDefined();
+    const label = (await layerInfo(page)).boxes.find((b) => b.id === box?.id)?.label ?? '';
+    // The label speaks plainly: the score and at least one reason's words.
+    expect(label).toMatch(/\d/);
+    expect(label).toMatch(/sensational|fear|shock|WW3/i);
+    expect(console.fromExtension()).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the verdict, a score meter and the reasons in the popup', async () => {
+    const { page } = await env.open('/seed');
+    const { headline: verdict } = await headline(page);
+    const popup = await env.popupFor(page);
+    await expect.poll(() => popup.locator('main[data-state]').getAttribute('data-state')).toBe('article');
+    const section = popup.locator('section.verdict');
+    const meter = section.getByRole('meter');
+    expect(await meter.count()).toBe(1);
+    expect(Number(await meter.getAttribute('value'))).toBeCloseTo(
+      (verdict.score ?? 0) * Number((await meter.getAttribute('max')) ?? 1),
+      0,
+    );
+    const text = ((await section.textContent()) ?? '').replace(/\s+/g, ' ');
+    for (const reason of verdict.reasons.slice(0, 2)) expect(text).toContain(reason);
+    expect(text).toMatch(/clickbait|bait/i);
+    await popup.close();
+    await page.close();
+  });
+
+  it('changes the verdict live when the sensitivity slider moves', async () => {
+    const { page } = await env.open('/seed');
+    const { headline: verdict } = await headline(page);
+    const score = verdict.score ?? 0;
+    const options = await env.options();
+    const slider = options.getByRole('slider', { name: /sensitiv/i });
+    try {
+      // Lowest sensitivity: the threshold rises above this headline's score, unless it is certain bait.
+      await slider.fill('0');
+      const lowThreshold = clickbaitThreshold({ ...DEFAULT_SETTINGS, clickbaitSensitivity: 0 });
+      const expectLow = score > lowThreshold;
+      await expect
+        .poll(async () => {
+          const state = await env.state(page);
+          return state.status === 'done' ? state.report.headline?.clickbait : undefined;
+        })
+        .toBe(expectLow);
+      if (!expectLow) {
+        await expect
+          .poll(
+            async () =>
+              (await layerInfo(page)).boxes.filter(
+                (b) => b.kind === 'clickbait' && /WW3|fear|shock|sensational/i.test(b.label),
+              ).length,
+          )
+          .toBe(0);
+      }
+      // Highest sensitivity flags it again.
+      await slider.fill('100');
+      await expect
+        .poll(async () => {
+          const state = await env.state(page);
+          return state.status === 'done' ? state.report.headline?.clickbait : undefined;
+        })
+        .toBe(true);
+      // The teasers' verdicts follow too: at 100 at least as many bait teasers as at the default.
+      const state = await env.state(page);
+      const teasersAt100 =
+        state.status === 'done' ? state.report.flags.filter((f) => f.category === 'teaser').length : 0;
+      expect(teasersAt100).toBeGreaterThanOrEqual(expected.teaserHeadlines.filter((t) => t.clickbait).length);
+      expect(expectLow, `seed score ${score} must fall below the lowest sensitivity's threshold ${lowThreshold}`).toBe(
+        false,
+      );
+    } finally {
+      await slider.fill(String(DEFAULT_SETTINGS.clickbaitSensitivity));
+      await options.close();
+      await page.close();
+    }
+  });
+});

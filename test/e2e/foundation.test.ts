@@ -1,0 +1,88 @@
+/**
+ * Issue 2 end to end: the content script analyses the seed article in real
+ * Chromium, the popup (opened for that tab) shows it, a non-article page says
+ * so, and a setting changed in the options page reaches the open tab.
+ */
+import { expect, it } from 'vitest';
+import { describeBrowser, pageFile, seedExpected, seedPage, useExtension } from './support.ts';
+
+const expected = seedExpected();
+
+describeBrowser('foundation (issue 2)', () => {
+  const env = useExtension({
+    '/news/ww3-fears': { body: seedPage() },
+    '/news/ww3-fears-copy': { body: seedPage() },
+    '/': { body: pageFile('home.html') },
+  });
+
+  it('analyses the seed article in idle time after load', async () => {
+    const { page, console } = await env.open('/news/ww3-fears');
+    const state = await env.analysed(page);
+    expect(state.status).toBe('done');
+    if (state.status !== 'done') return;
+    expect(state.report.url).toBe(env.server.url('/news/ww3-fears'));
+    expect(state.report.readerable).toBe(true);
+    expect(state.report.article?.title).toBe(expected.article.title);
+    expect(state.report.article?.publishedTime?.startsWith(expected.article.publishedTime)).toBe(true);
+    expect(state.report.article?.siteName).toBe(expected.article.siteName);
+    for (const text of expected.article.textIncludes) expect(state.report.article?.text).toContain(text);
+    expect(state.report.article?.readingMinutes).toBeGreaterThan(0);
+    expect(console.fromExtension()).toEqual([]);
+    await page.close();
+  });
+
+  it('shows title, date and reading time in the popup for that tab', async () => {
+    const { page } = await env.open('/news/ww3-fears');
+    const state = await env.analysed(page);
+    const popup = await env.popupFor(page);
+    const main = popup.locator('main[data-state]');
+    await expect.poll(() => main.getAttribute('data-state'), { timeout: 15_000 }).toBe('article');
+    const text = ((await main.textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(text).toContain(expected.article.title);
+    expect(text).toMatch(/10 Jun(e)? 2023|June 10, 2023|10\.\s?0?6\.\s?2023|2023-06-10|10\/06\/2023|6\/10\/2023/);
+    const minutes = state.status === 'done' ? state.report.article?.readingMinutes : undefined;
+    expect(text).toMatch(new RegExp(`${minutes}\\s*min`));
+    expect(text).not.toMatch(/Saturday, 10 Jun 2023/);
+    await popup.close();
+    await page.close();
+  });
+
+  it('says plainly that a home page is not an article and offers "Analyse anyway"', async () => {
+    const { page, console } = await env.open('/');
+    const popup = await env.popupFor(page);
+    const main = popup.locator('main[data-state]');
+    await expect.poll(() => main.getAttribute('data-state'), { timeout: 15_000 }).toBe('not-article');
+    const anyway = popup.getByRole('button', { name: /analy[sz]e anyway/i });
+    await expect.poll(() => anyway.count()).toBe(1);
+    await anyway.click();
+    // Forcing it runs the analysis and leaves the popup in a definite state.
+    await expect
+      .poll(() => main.getAttribute('data-state'), { timeout: 15_000 })
+      .toMatch(/^(article|not-article|error)$/);
+    expect(console.fromExtension()).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('applies a site setting from the options page to an open tab without reload', async () => {
+    const { page } = await env.open('/news/ww3-fears-copy');
+    expect((await env.analysed(page)).status).toBe('done');
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations.push(frame.url());
+    });
+    const options = await env.options();
+    const siteInput = options.getByRole('textbox', { name: /site|host|domain/i }).first();
+    await siteInput.fill('127.0.0.1');
+    await siteInput.press('Enter');
+    await expect.poll(() => options.getByText('127.0.0.1', { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(async () => (await env.state(page)).status, { timeout: 10_000 }).toBe('disabled-site');
+    expect(navigations).toEqual([]);
+    // And back: removing the site brings the analysis back, still without reload.
+    await options.getByRole('button', { name: /remove.*127\.0\.0\.1|127\.0\.0\.1.*remove/i }).click();
+    await expect.poll(async () => (await env.state(page)).status, { timeout: 10_000 }).toBe('done');
+    expect(navigations).toEqual([]);
+    await options.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Hostile variants of the seed article: the same page with a script or markup
+ * added, so each test shows one hostile behaviour against a known article.
+ */
+import { seedPage } from './support.ts';
+
+export function withHead(html: string, snippet: string): string {
+  return html.replace('</head>', `${snippet}\n</head>`);
+}
+
+export function withBodyEnd(html: string, snippet: string): string {
+  return html.replace('</body>', `${snippet}\n</body>`);
+}
+
+/** The page replaces built-ins and DOM methods in its own world before anything else runs. */
+export const PROTOTYPE_OVERRIDES = `<script>
+(() => {
+  window.__hostile = { ran: false };
+  Array.prototype.map = function () { return []; };
+  Array.prototype.filter = function () { return []; };
+  Array.prototype.forEach = function () {};
+  Array.from = function () { return []; };
+  Object.keys = function () { return []; };
+  JSON.stringify = function () { return '"hijacked"'; };
+  JSON.parse = function () { return { hijacked: true }; };
+  String.prototype.trim = function () { return 'hijacked'; };
+  Element.prototype.querySelectorAll = function () { return []; };
+  Document.prototype.querySelectorAll = function () { return []; };
+  Element.prototype.getBoundingClientRect = function () { return { top: NaN, left: NaN, width: NaN, height: NaN, right: NaN, bottom: NaN }; };
+  Element.prototype.attachShadow = function () { throw new Error('page forbids shadow roots'); };
+  Node.prototype.cloneNode = function () { return document.createTextNode('hijacked'); };
+  window.requestIdleCallback = function () { return 0; };
+  window.requestAnimationFrame = function () { return 0; };
+  window.MutationObserver = function () { throw new Error('page forbids observers'); };
+  window.ResizeObserver = function () { throw new Error('page forbids observers'); };
+  window.CustomEvent = function () { throw new Error('page forbids events'); };
+  window.customElements && (window.customElements.define = function () { throw new Error('page forbids elements'); });
+  window.fetch = function () { throw new Error('page forbids fetch'); };
+  window.postMessage = function () {};
+  window.__hostile.ran = true;
+})();
+</script>`;
+
+/** The page hunts the extension's layer: hides it by CSS and removes it whenever it appears. */
+export const LAYER_REMOVER = `<style>
+  article-lens-layer, [class*="lens"], [id*="lens"] { display: none !important; visibility: hidden !important; }
+  * { outline: 3px dotted hotpink !important; }
+</style>
+<script>
+  window.__removals = 0;
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1 && node.localName.includes('-')) {
+          node.setAttribute('style', 'display:none !important');
+          node.remove();
+          window.__removals++;
+        }
+      }
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  // Defining the extension's tag name lets the page upgrade the element with its own class.
+  customElements.define('article-lens-layer', class extends HTMLElement {
+    connectedCallback() { this.style.setProperty('display', 'none', 'important'); }
+  });
+</script>`;
+
+/** Named elements that shadow document and form properties in every JavaScript world. */
+export const DOM_CLOBBERING = `
+<form name="querySelector" id="clobber1"><input name="id" value="x"><input name="nodeName"><input name="attributes"><input name="parentNode"></form>
+<img name="getElementById" alt="">
+<img name="createElement" alt="">
+<form name="cookie"><input name="style"></form>`;
+
+/** Sends messages shaped like the extension's own through every channel a page has. */
+export function messageAttack(extensionId: string): string {
+  return `<script>
+  window.__attack = { sent: 0, errors: [] };
+  const shapes = [
+    { type: 'set-highlights', on: false },
+    { type: 'toggle-highlights' },
+    { type: 'set-clutter-hidden', hidden: true },
+    { type: 'analyze', force: true },
+    { type: 'reveal-flag', id: 'f1' },
+    { type: 'report-summary', badge: { readerable: false, clickbait: true, clutter: 99 } },
+    { type: 'set-settings', settings: { autoAnalyze: false, disabledSites: ['127.0.0.1'] } },
+    { type: 'settings', settings: { autoAnalyze: false, disabledSites: ['127.0.0.1'] } },
+    { type: 'save-settings', patch: { clickbaitSensitivity: 0, showKinds: { clickbait: false, boilerplate: false, related: false } } },
+    { type: 'disable-site', host: '127.0.0.1' },
+  ];
+  function attack() {
+    for (const shape of shapes) {
+      window.postMessage(shape, '*');
+      window.postMessage(JSON.stringify(shape), '*');
+      window.postMessage({ source: 'article-lens', ...shape }, '*');
+      document.dispatchEvent(new CustomEvent('article-lens', { detail: shape }));
+      try {
+        if (window.chrome && chrome.runtime && chrome.runtime.sendMessage) {
+          chrome.runtime.sendMessage(${JSON.stringify(extensionId)}, shape, () => void chrome.runtime.lastError);
+        } else {
+          window.__attack.errors.push('no chrome.runtime in page');
+        }
+      } catch (error) {
+        window.__attack.errors.push(String(error));
+      }
+      window.__attack.sent++;
+    }
+  }
+  window.__runAttack = attack;
+</script>`;
+}
+
+/** A page of about `count` elements: a short article followed by a huge grid of cells. */
+export function hugePage(count = 100_000): string {
+  const cells: string[] = [];
+  // Each row is one <div> holding 9 <span>s: 10 elements.
+  for (let row = 0; row < count / 10; row++) {
+    cells.push(`<div>${Array.from({ length: 9 }, (_, i) => `<span>${(row * 9 + i) % 997}</span>`).join('')}</div>`);
+  }
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Spreadsheet of readings</title></head>
+<body><h1>Readings</h1><p>Sensor readings for the year, one cell per reading.</p>
+<script>window.__clicks = 0; addEventListener('click', () => window.__clicks++);</script>
+<main id="grid">${cells.join('\n')}</main></body></html>`;
+}
+
+export function seedWith(head = '', bodyEnd = ''): string {
+  return withBodyEnd(withHead(seedPage(), head), bodyEnd);
+}

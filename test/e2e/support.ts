@@ -1,0 +1,425 @@
+/**
+ * Shared set-up for the end-to-end tests: one Chromium with the built
+ * extension per test file, a local page server, console and network watchers.
+ * In CI a missing Chromium fails the suite; locally it skips with a message.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page, Request, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe } from 'vitest';
+import {
+  contentState,
+  findChromium,
+  type LaunchedBrowser,
+  type LaunchOptions,
+  launchWithExtension,
+  openOptions,
+  openPopupFor,
+  type PageServer,
+  type Route,
+  sendToTab,
+  servePages,
+  tabIdOf,
+  waitForAnalysis,
+} from '../../scripts/browser-harness.ts';
+import type { ContentRequest, TabState } from '../../utils/messages.ts';
+import type { PageReport } from '../../utils/report.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const PAGES_DIR = resolve(HERE, 'pages');
+export const SEED_DIR = resolve(HERE, '..', 'fixtures', 'seed-article');
+
+export const chromiumPath = findChromium();
+const inCI = Boolean(process.env.CI);
+
+if (!chromiumPath && !inCI) {
+  console.warn(
+    '[e2e] No Chromium found (looked at $CHROMIUM_PATH, /usr/bin/chromium, PATH): skipping the end-to-end tests. ' +
+      'Install Chromium to run them; in CI they fail instead.',
+  );
+}
+
+/** `describe`, or `describe.skip` locally when there is no Chromium (never in CI). */
+export const describeBrowser = describe.skipIf(!chromiumPath && !inCI);
+
+export function pageFile(name: string): string {
+  return readFileSync(resolve(PAGES_DIR, name), 'utf8');
+}
+
+export function seedPage(): string {
+  return readFileSync(resolve(SEED_DIR, 'page.html'), 'utf8');
+}
+
+export interface SeedExpected {
+  article: { title: string; publishedTime: string; siteName: string; textIncludes: string[] };
+  headline: { text: string; clickbait: boolean };
+  blocks: { kind: 'boilerplate' | 'related'; textIncludes: string; where: string }[];
+  mustNotFlag: string[];
+  teaserHeadlines: { text: string; clickbait: boolean }[];
+}
+
+export function seedExpected(): SeedExpected {
+  return JSON.parse(readFileSync(resolve(SEED_DIR, 'expected.json'), 'utf8')) as SeedExpected;
+}
+
+/** A tiny valid PNG (1x1) and a tiny valid PDF, for the non-HTML pages. */
+export const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+export const TINY_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+export interface Env {
+  browser: LaunchedBrowser;
+  context: BrowserContext;
+  extensionId: string;
+  server: PageServer;
+  /** All requests seen by the browser context (pages, extension pages, service worker). */
+  requests: Request[];
+  worker(): Promise<Worker>;
+  /** Opens a served path in a new tab, with a console watcher attached before navigation. */
+  open(path: string, options?: { waitUntil?: 'load' | 'domcontentloaded' | 'commit' }): Promise<OpenedPage>;
+  popupFor(page: Page): Promise<Page>;
+  options(): Promise<Page>;
+  state(page: Page): Promise<TabState>;
+  /** Waits until the content script has a settled state (or `until` holds). */
+  analysed(page: Page, until?: (state: TabState) => boolean, timeout?: number): Promise<TabState>;
+  report(page: Page): Promise<PageReport>;
+  send(page: Page, request: ContentRequest): Promise<TabState>;
+  setSettings(patch: Record<string, unknown>): Promise<void>;
+  resetSettings(): Promise<void>;
+}
+
+export interface OpenedPage {
+  page: Page;
+  console: ConsoleWatch;
+}
+
+/**
+ * Launches one browser and one server for the whole file. The returned object
+ * is filled in by beforeAll; read its fields inside tests only.
+ */
+export function useExtension(routes: Record<string, Route>, launch: LaunchOptions = {}): Env {
+  const env = {} as Env;
+  beforeAll(async () => {
+    if (!chromiumPath) throw new Error('No Chromium found, and CI requires the end-to-end tests to run.');
+    const server = await servePages({
+      '/favicon.ico': { body: PNG_1X1, type: 'image/png' },
+      ...routes,
+    });
+    const browser = await launchWithExtension({ executablePath: chromiumPath, ...launch });
+    const requests: Request[] = [];
+    browser.context.on('request', (request) => requests.push(request));
+    Object.assign(env, {
+      browser,
+      context: browser.context,
+      extensionId: browser.extensionId,
+      server,
+      requests,
+      worker: () => browser.worker(),
+      async open(path, options) {
+        const page = await browser.context.newPage();
+        const console = await watchConsole(browser.context, page);
+        await page.goto(server.url(path), { waitUntil: options?.waitUntil ?? 'load' });
+        return { page, console };
+      },
+      async popupFor(page) {
+        return openPopupFor(browser.context, browser.extensionId, await browser.worker(), page);
+      },
+      options: () => openOptions(browser.context, browser.extensionId),
+      async state(page) {
+        const sw = await browser.worker();
+        const answer = await contentState(sw, await tabIdOf(sw, page));
+        if (!answer.ok) throw new Error(`Content script did not answer: ${answer.error}`);
+        return answer.state;
+      },
+      async analysed(page, until, timeout) {
+        const sw = await browser.worker();
+        return waitForAnalysis(sw, await tabIdOf(sw, page), { until, timeout });
+      },
+      async report(page) {
+        const state = await env.analysed(page, (s) => s.status === 'done' || s.status === 'error');
+        if (state.status !== 'done') throw new Error(`Analysis ended in ${JSON.stringify(state)}`);
+        return state.report;
+      },
+      async send(page, request) {
+        const sw = await browser.worker();
+        const answer = await sendToTab(sw, await tabIdOf(sw, page), request);
+        if (!answer.ok) throw new Error(`Content script refused ${request.type}: ${answer.error}`);
+        return answer.state;
+      },
+      async setSettings(patch) {
+        const sw = await browser.worker();
+        await sw.evaluate(async (p) => {
+          const area = await settingsArea();
+          const key = await settingsKey(area);
+          const current = ((await area.get(key))[key] ?? {}) as Record<string, unknown>;
+          await area.set({ [key]: { ...current, ...p } });
+          // Helpers are inlined because evaluate serialises only this function.
+          async function settingsArea() {
+            return chrome.storage.sync;
+          }
+          async function settingsKey(a: typeof chrome.storage.sync) {
+            const all = await a.get(null);
+            return Object.keys(all).find((k) => /settings/i.test(k)) ?? 'settings';
+          }
+        }, patch);
+      },
+      async resetSettings() {
+        const sw = await browser.worker();
+        await sw.evaluate(async () => {
+          await chrome.storage.sync.clear();
+        });
+      },
+    } satisfies Env);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+interface StorageArea {
+  get(keys: string | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  clear(): Promise<void>;
+}
+declare const chrome: { storage: { sync: StorageArea; local: StorageArea } };
+
+export interface ConsoleEntry {
+  source: 'console' | 'exception' | 'log';
+  level: string;
+  text: string;
+  /** Script URL, when known. */
+  url: string;
+  /** Origin of the JavaScript world it came from (a content script's world has the extension's origin). */
+  worldOrigin: string;
+}
+
+export interface ConsoleWatch {
+  entries: ConsoleEntry[];
+  /** Errors and warnings that come from, or mention, the extension. */
+  fromExtension(): ConsoleEntry[];
+  /** Uncaught exceptions of any origin (the page's own behaviour must not break). */
+  exceptions(): ConsoleEntry[];
+}
+
+const EXTENSION_MARK = /chrome-extension:\/\/|article[-\s]?lens/i;
+
+/**
+ * Everything the page's DevTools console would show, from every world (the
+ * page's and the content script's), through a CDP session.
+ */
+export async function watchConsole(context: BrowserContext, page: Page): Promise<ConsoleWatch> {
+  const cdp = await context.newCDPSession(page);
+  const worlds = new Map<number, string>();
+  const entries: ConsoleEntry[] = [];
+  cdp.on('Runtime.executionContextCreated', (event) => {
+    worlds.set(event.context.id, event.context.origin);
+  });
+  cdp.on('Runtime.consoleAPICalled', (event) => {
+    if (!['error', 'warning', 'assert'].includes(event.type)) return;
+    entries.push({
+      source: 'console',
+      level: event.type,
+      text: event.args.map((arg) => String(arg.value ?? arg.description ?? '')).join(' '),
+      url: event.stackTrace?.callFrames[0]?.url ?? '',
+      worldOrigin: worlds.get(event.executionContextId) ?? '',
+    });
+  });
+  cdp.on('Runtime.exceptionThrown', (event) => {
+    const details = event.exceptionDetails;
+    entries.push({
+      source: 'exception',
+      level: 'error',
+      text: details.exception?.description ?? details.text,
+      url: details.url ?? details.stackTrace?.callFrames[0]?.url ?? '',
+      worldOrigin: details.executionContextId !== undefined ? (worlds.get(details.executionContextId) ?? '') : '',
+    });
+  });
+  cdp.on('Log.entryAdded', (event) => {
+    if (event.entry.level !== 'error' && event.entry.level !== 'warning') return;
+    entries.push({
+      source: 'log',
+      level: event.entry.level,
+      text: event.entry.text,
+      url: event.entry.url ?? '',
+      worldOrigin: '',
+    });
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Log.enable');
+  return {
+    entries,
+    fromExtension: () =>
+      entries.filter(
+        (entry) =>
+          EXTENSION_MARK.test(entry.text) || EXTENSION_MARK.test(entry.url) || EXTENSION_MARK.test(entry.worldOrigin),
+      ),
+    exceptions: () => entries.filter((entry) => entry.source === 'exception'),
+  };
+}
+
+/**
+ * Runs `fn(arg)` in a fresh isolated world of the page's main frame, so the
+ * page's own overrides of built-ins and DOM methods cannot fool the test.
+ */
+export async function probe<A, R>(page: Page, fn: (arg: A) => R, arg?: A): Promise<R> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'e2e-probe',
+    });
+    const result = await cdp.send('Runtime.evaluate', {
+      expression: `(${fn.toString()})(${JSON.stringify(arg ?? null)})`,
+      contextId: executionContextId,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (result.exceptionDetails) {
+      throw new Error(
+        `probe failed: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`,
+      );
+    }
+    return result.result.value as R;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** The serialised DOM of the page, read from an isolated world. */
+export function serializedDom(page: Page): Promise<string> {
+  return probe(page, () => document.documentElement.outerHTML);
+}
+
+/** Facts about the on-page layer, read from its open shadow root. */
+export interface LayerInfo {
+  present: boolean;
+  /** Number of <article-lens-layer> elements in the document. */
+  hosts: number;
+  boxes: { id: string; kind: string; label: string; visible: boolean; outline: string }[];
+  /** Count shown in the legend for each kind (the number at the end of its button). */
+  legendCounts: Record<string, number>;
+  legendText: string;
+  /** The "Hide clutter" / "Show clutter" button, when the legend has one. */
+  clutterButton: { text: string; pressed: string | null } | null;
+}
+
+export function layerInfo(page: Page): Promise<LayerInfo> {
+  return probe(page, () => {
+    const hosts = document.querySelectorAll('article-lens-layer');
+    const host = hosts[0];
+    const root = host?.shadowRoot;
+    if (!host || !root) {
+      return { present: false, hosts: hosts.length, boxes: [], legendCounts: {}, legendText: '', clutterButton: null };
+    }
+    const boxes = Array.from(root.querySelectorAll<HTMLElement>('.box[data-flag]')).map((box) => {
+      const style = getComputedStyle(box);
+      const rect = box.getBoundingClientRect();
+      const id = box.dataset.flag ?? '';
+      const label = root.querySelector(`.label[data-flag="${id}"]`);
+      return {
+        id,
+        kind: box.dataset.kind ?? '',
+        label: label?.getAttribute('aria-label') ?? label?.textContent ?? '',
+        visible: !box.hidden && style.display !== 'none' && style.visibility !== 'hidden' && rect.width > 0,
+        outline: `${style.outlineStyle} ${style.outlineWidth} ${style.borderBottomStyle} ${style.backgroundColor}`,
+      };
+    });
+    const legend = root.querySelector<HTMLElement>('.legend');
+    const legendCounts: Record<string, number> = {};
+    for (const button of Array.from(root.querySelectorAll<HTMLElement>('.legend button[data-kind]'))) {
+      const match = /(\d+)\s*$/.exec(button.textContent ?? '');
+      if (match && button.dataset.kind) legendCounts[button.dataset.kind] = Number(match[1]);
+    }
+    const clutter = root.querySelector<HTMLElement>('.legend button.clutter');
+    return {
+      present: true,
+      hosts: hosts.length,
+      boxes,
+      legendCounts,
+      legendText: legend && !legend.hidden ? (legend.textContent ?? '') : '',
+      clutterButton: clutter
+        ? { text: clutter.textContent ?? '', pressed: clutter.getAttribute('aria-pressed') }
+        : null,
+    };
+  });
+}
+
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * For each text, the viewport rect of the smallest element containing it, and
+ * the rects of the layer's visible boxes by kind: lets a test check that a
+ * block is covered by a box without trusting the report's (shortened) texts.
+ */
+export function blockGeometry(
+  page: Page,
+  texts: string[],
+): Promise<{ blocks: (Rect | null)[]; boxes: { kind: string; id: string; rect: Rect }[] }> {
+  return probe(
+    page,
+    (wanted: string[]) => {
+      const norm = (s: string) => s.replace(/\s+/g, ' ');
+      const plain = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+      const all = Array.from(document.body.querySelectorAll('*')).filter((el) => el.localName !== 'article-lens-layer');
+      const blocks = wanted.map((text) => {
+        let best: Element | null = null;
+        for (const el of all) {
+          if (norm(el.textContent ?? '').includes(text)) best = el; // document order: later = deeper
+        }
+        return best ? plain(best.getBoundingClientRect()) : null;
+      });
+      const root = document.querySelector('article-lens-layer')?.shadowRoot;
+      const boxes = Array.from(root?.querySelectorAll<HTMLElement>('.box[data-flag]') ?? [])
+        .filter((box) => !box.hidden && box.getBoundingClientRect().width > 0)
+        .map((box) => ({
+          kind: box.dataset.kind ?? '',
+          id: box.dataset.flag ?? '',
+          rect: plain(box.getBoundingClientRect()),
+        }));
+      return { blocks, boxes };
+    },
+    texts,
+  );
+}
+
+/** True when `outer` contains `inner`, within a few pixels (outlines sit just outside). */
+export function covers(outer: Rect, inner: Rect, slack = 6): boolean {
+  return (
+    outer.left <= inner.left + slack &&
+    outer.top <= inner.top + slack &&
+    outer.right >= inner.right - slack &&
+    outer.bottom >= inner.bottom - slack
+  );
+}
+
+/** Whether the smallest element holding each text is rendered (checkVisibility), from an isolated world. */
+export function textsVisible(page: Page, texts: string[]): Promise<boolean[]> {
+  return probe(
+    page,
+    (wanted: string[]) => {
+      const norm = (s: string) => s.replace(/\s+/g, ' ');
+      const all = Array.from(document.body.querySelectorAll('*')).filter((el) => el.localName !== 'article-lens-layer');
+      return wanted.map((text) => {
+        let best: Element | null = null;
+        for (const el of all) if (norm(el.textContent ?? '').includes(text)) best = el;
+        return best ? best.checkVisibility({ visibilityProperty: true, opacityProperty: true }) : false;
+      });
+    },
+    texts,
+  );
+}
