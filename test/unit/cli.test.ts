@@ -1,0 +1,142 @@
+/**
+ * The command-line front end, run as a real process: stdout must be JSON and
+ * nothing else, bad inputs give one stderr line and exit code 2.
+ */
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, readSharedJson, sharedPath } from '../../scripts/shared-data.ts';
+import type { PageReport } from '../../utils/report.ts';
+
+const seedPath = sharedPath('fixtures', 'seed-article', 'page.html');
+const seedTitle = readSharedJson<{ article: { title: string } }>('fixtures', 'seed-article', 'expected.json').article
+  .title;
+
+function analyze(...args: string[]): SpawnSyncReturns<string> {
+  // The test runner's own Node (24), which runs the TypeScript directly.
+  return spawnSync(process.execPath, ['scripts/analyze.ts', ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
+
+let dir = '';
+const file = (name: string) => join(dir, name);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'article-lens-cli-'));
+  writeFileSync(file('empty.html'), '');
+  writeFileSync(file('blank.html'), ' \n\t\n');
+  writeFileSync(file('image.png'), Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+  mkdirSync(file('folder.html'));
+  copyFileSync(seedPath, file('seed copy.html'));
+  writeFileSync(file('seed.html.gz'), gzipSync(readFileSync(seedPath)));
+  writeFileSync(
+    file('latin1.html'),
+    Uint8Array.from(
+      `<html><head><meta charset="windows-1252"><title>Caf\xe9 \x93news\x94</title><style>p { color: ;;; {{ }</style></head>` +
+        `<body><script>this is not javascript(</script><p>Un caf\xe9 cr\xe8me.</p></body></html>`,
+      (char) => char.charCodeAt(0),
+    ),
+  );
+  writeFileSync(
+    file('headlines.txt'),
+    'You won’t believe what this pensioner found in her loft\n\n  \nCouncil approves new budget\n',
+  );
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('analyze CLI', () => {
+  it('prints the seed page report as JSON and nothing else', () => {
+    const result = analyze(seedPath);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(lines(result.stdout)).toHaveLength(1);
+    const report = JSON.parse(result.stdout) as PageReport;
+    expect(report.article?.title).toBe(seedTitle);
+    expect(report.readerable).toBe(true);
+    expect(report.url).toMatch(/^file:\/\/.*page\.html$/);
+    expect(report.summary.length).toBeGreaterThan(0);
+  });
+
+  it('runs through npm with the documented command', () => {
+    const result = spawnSync('npm', ['run', '--silent', 'analyze', '--', seedPath, '--url', 'https://news.example/a'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as PageReport;
+    expect(report.url).toBe('https://news.example/a');
+    expect(report.article?.title).toBe(seedTitle);
+  });
+
+  it('reads gzipped pages and legacy charsets, silently', () => {
+    const gz = analyze(file('seed.html.gz'));
+    expect(gz.status).toBe(0);
+    expect((JSON.parse(gz.stdout) as PageReport).article?.title).toBe(seedTitle);
+
+    // Broken CSS and script must not leak jsdom's console messages.
+    const latin = analyze(file('latin1.html'));
+    expect(latin.stderr).toBe('');
+    expect(latin.status).toBe(0);
+    const report = JSON.parse(latin.stdout) as PageReport;
+    expect(report.article?.text).toContain('Un café crème.');
+    expect(report.article?.title).toBe('Café “news”');
+  });
+
+  it('prints one line per file, in order, with an error line for a failing file', () => {
+    const result = analyze(seedPath, file('missing.html'), file('seed copy.html'), file('empty.html'));
+    expect(result.status).toBe(2);
+    const output = lines(result.stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(output).toHaveLength(4);
+    expect((output[0] as unknown as PageReport).article?.title).toBe(seedTitle);
+    expect(output[1]).toEqual({ file: file('missing.html'), error: 'no such file' });
+    expect((output[2] as unknown as PageReport).url).toMatch(/seed%20copy\.html$/);
+    expect(output[3]).toEqual({ file: file('empty.html'), error: 'is empty' });
+    expect(lines(result.stderr)).toHaveLength(2);
+  });
+
+  it.each([
+    ['a missing file', 'missing.html', /no such file/],
+    ['a directory', 'folder.html', /directory/],
+    ['an empty file', 'empty.html', /empty/],
+    ['a blank file', 'blank.html', /empty/],
+    ['a binary file', 'image.png', /binary/],
+  ])('rejects %s with one stderr line and exit code 2', (_label, name, reason) => {
+    const result = analyze(file(name));
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    const errors = lines(result.stderr);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(file(name));
+    expect(errors[0]).toMatch(reason);
+  });
+
+  it('explains bad usage with exit code 2', () => {
+    for (const args of [[], ['--bogus', seedPath], ['--url', 'not a url', seedPath], ['--url']]) {
+      const result = analyze(...args);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(lines(result.stderr)).toHaveLength(1);
+    }
+  });
+
+  it('prints usage for --help', () => {
+    const result = analyze('--help');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage:');
+    expect(result.stdout).toContain('--headlines');
+  });
+});
