@@ -130,14 +130,14 @@ describe('background entrypoint with the fake browser', () => {
   });
 
   it('forwards the keyboard shortcut to the tab as toggle-highlights', async () => {
-    const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true });
+    const sendMessage = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true } as never);
     onCommand?.('toggle-highlights', { id: 21 });
     await vi.waitFor(() => expect(sendMessage).toHaveBeenCalledWith(21, { type: 'toggle-highlights' }));
   });
 
   async function send(message: unknown, sender: object): Promise<unknown> {
     const sendResponse = vi.fn();
-    const results = await fakeBrowser.runtime.onMessage.trigger(message, sender, sendResponse);
+    const results: unknown[] = await fakeBrowser.runtime.onMessage.trigger(message, sender, sendResponse);
     if (results.some((result) => result === true)) await vi.waitFor(() => expect(sendResponse).toHaveBeenCalled());
     return sendResponse.mock.calls[0]?.[0];
   }

@@ -4,7 +4,9 @@ import { DEFAULT_SETTINGS, MAX_DISABLED_SITES, SETTINGS_VERSION, type Settings }
 import { loadSettings, saveSettings, settingsItem, watchSettings } from '@/utils/settings-item.ts';
 
 const stored = (value: unknown, meta?: unknown) =>
-  fakeBrowser.storage.sync.set(meta === undefined ? { settings: value } : { settings: value, settings$: meta });
+  fakeBrowser.storage.sync.set(
+    (meta === undefined ? { settings: value } : { settings: value, settings$: meta }) as Record<string, unknown>,
+  );
 
 describe('settings storage (fake browser)', () => {
   beforeEach(() => {
