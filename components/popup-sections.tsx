@@ -96,7 +96,7 @@ function HeadlineScore({ headline, score }: { headline: HeadlineVerdict; score: 
         low={35}
         high={65}
         optimum={0}
-        value={percent}
+        value={Math.round(score * 1000) / 10}
         aria-label={t('scoreMeterLabel')}
       >
         {percent}

@@ -21,11 +21,12 @@ export function formatDate(iso: string, lang: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   try {
+    // A bare date parses as UTC midnight: format it in UTC so it never shifts a day.
     const hasTime = /T\d{2}:\d{2}/.test(iso);
-    return new Intl.DateTimeFormat(
-      lang,
-      hasTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
-    ).format(date);
+    const options: Intl.DateTimeFormatOptions = hasTime
+      ? { dateStyle: 'long', timeStyle: 'short' }
+      : { dateStyle: 'long', timeZone: 'UTC' };
+    return new Intl.DateTimeFormat(lang, options).format(date);
   } catch {
     return iso;
   }

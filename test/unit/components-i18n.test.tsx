@@ -99,7 +99,7 @@ describe('German interface', () => {
     installMessages(de);
     const lang = uiLanguage();
     expect(lang).toBe('de');
-    expect(formatDate('2023-06-10', lang)).toBe('10.06.2023');
+    expect(formatDate('2023-06-10', lang)).toBe('10. Juni 2023');
     const noop = () => {};
     render(
       <PopupView

@@ -108,7 +108,7 @@ describe('PopupView states', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Council approves the new budget' })).toBeTruthy();
     expect(screen.getByText('Example News')).toBeTruthy();
     expect(screen.getByText('Jane Reporter')).toBeTruthy();
-    expect(screen.getByText(/Jun 10, 2023/)).toBeTruthy();
+    expect(screen.getByText(/June 10, 2023/)).toBeTruthy();
     expect(screen.getByText(/6 min read/)).toBeTruthy();
     expect(screen.getByText(/1,234 words/)).toBeTruthy();
     expect(screen.getByText('The council approved the budget after a long debate.')).toBeTruthy();
@@ -116,6 +116,7 @@ describe('PopupView states', () => {
     const meter = screen.getByLabelText(/clickbait score/i);
     expect(meter.tagName).toBe('METER');
     expect(meter.getAttribute('value')).toBe('87');
+    expect(meter.getAttribute('max')).toBe('100');
     expect(screen.getByText('Clickbait', { selector: '.pill' })).toBeTruthy();
     expect(screen.getByText('Score 87/100')).toBeTruthy();
     expect(screen.getByText("Sensational fear framing: 'WW3 fears'")).toBeTruthy();
