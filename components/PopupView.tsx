@@ -157,7 +157,7 @@ function Report({ report, highlights, clutterHidden, settings, actions, lang }: 
   return (
     <article class="card" lang={lang}>
       <ArticleSection report={report} lang={lang} />
-      <VerdictSection headline={report.headline} flags={flags} />
+      <VerdictSection headline={report.headline} flags={flags} title={report.article.title} />
       <ClutterSection flags={flags} onReveal={actions.revealFlag} />
       <SummarySection summary={report.summary} lang={report.article.lang} />
       <QuickControls

@@ -59,7 +59,16 @@ export function ArticleSection({ report, lang }: { report: PageReport; lang: str
   );
 }
 
-export function VerdictSection({ headline, flags }: { headline: HeadlineVerdict | null; flags: readonly Flag[] }) {
+export function VerdictSection({
+  headline,
+  flags,
+  title,
+}: {
+  headline: HeadlineVerdict | null;
+  flags: readonly Flag[];
+  /** The article title shown above; the headline is repeated only when it differs. */
+  title: string | null;
+}) {
   const teasers = baitTeaserCount(flags);
   return (
     <section class="section verdict" aria-labelledby="verdict-heading">
@@ -71,18 +80,18 @@ export function VerdictSection({ headline, flags }: { headline: HeadlineVerdict 
           <span class="pill pill-neutral">{t('headlineNotScored')}</span>
         </p>
       ) : (
-        <HeadlineScore headline={headline} score={headline.score} />
+        <HeadlineScore headline={headline} score={headline.score} showText={headline.text !== title} />
       )}
       <p class="teasers">{t('baitTeasers', teasers)}</p>
     </section>
   );
 }
 
-function HeadlineScore({ headline, score }: { headline: HeadlineVerdict; score: number }) {
+function HeadlineScore({ headline, score, showText }: { headline: HeadlineVerdict; score: number; showText: boolean }) {
   const percent = scorePercent(score);
   return (
     <>
-      <p class="headline-text">“{headline.text}”</p>
+      {showText ? <p class="headline-text">“{headline.text}”</p> : null}
       <p class="verdict-line">
         <span class={headline.clickbait ? 'pill pill-bad' : 'pill pill-good'}>
           {headline.clickbait ? t('headlineClickbait') : t('headlineNotClickbait')}
