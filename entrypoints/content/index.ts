@@ -1,5 +1,161 @@
+/**
+ * Content script: analyses the page in idle time, answers the popup, draws the
+ * highlight layer. Top frame only, http(s) only. Every entry point is guarded
+ * so that no exception of ours reaches the page.
+ */
+
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { analyzeDocument } from '@/utils/analyze.ts';
+import type { BadgeSummary } from '@/utils/messages.ts';
+import { loadSettings, watchSettings } from '@/utils/settings-item.ts';
+import { createClutterHider } from './clutter.ts';
+import { createHighlightLayer } from './highlight-layer.ts';
+import { handleContentMessage } from './messages.ts';
+import { isNewPage, type Timers, waitForDomSettle, whenPageIdle } from './spa-watch.ts';
+import { type ContentController, createContentController } from './state.ts';
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {},
+  allFrames: false,
+  main(ctx) {
+    try {
+      start(ctx);
+    } catch {
+      // Never let a failure of ours surface in the page.
+    }
+  },
 });
+
+function start(ctx: ContentScriptContext): void {
+  // Captured once, at start: later page changes cannot swap them under us.
+  const doc = document;
+  const win = window;
+  const now = performance.now.bind(performance);
+  const extensionId = browser.runtime.id;
+  const extensionOrigin = browser.runtime.getURL('/');
+  const timers: Timers = {
+    setTimeout: (callback, ms) => ctx.setTimeout(guard(callback), ms),
+    requestIdleCallback:
+      typeof win.requestIdleCallback === 'function'
+        ? (callback, options) => ctx.requestIdleCallback(guard(callback), options)
+        : undefined,
+  };
+
+  let controller: ContentController | null = null;
+  const clutter = createClutterHider();
+  const layer = createHighlightLayer(ctx, {
+    onToggleKind: (kind) => controller?.toggleKind(kind),
+    onToggleClutter: () => {
+      if (controller) controller.setClutterHidden(!clutter.hidden);
+    },
+    onClose: () => controller?.setHighlights(false),
+  });
+
+  const sendSummary = (badge: BadgeSummary | null) => {
+    if (ctx.isInvalid) return;
+    try {
+      browser.runtime.sendMessage({ type: 'report-summary', badge }).catch(() => {});
+    } catch {
+      // The extension was reloaded: nobody to tell.
+    }
+  };
+
+  const ready = loadSettings().then((settings) => {
+    controller = createContentController(settings, {
+      document: doc,
+      href: () => location.href,
+      analyze: (options) => analyzeDocument(doc, options),
+      sendSummary,
+      layer,
+      clutter,
+      // Keys are built at run time (categories); missing ones give '' and a fallback.
+      message: (key, substitutions) =>
+        browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], substitutions),
+      now,
+      setTimeout: (callback, ms) => {
+        timers.setTimeout(callback, ms);
+      },
+      prefersReducedMotion: () => win.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true,
+    });
+    return controller;
+  });
+
+  // Auto-analysis: after load, in idle time; each new page gets a new generation.
+  let generation = 0;
+  const scheduleAuto = (afterNavigation: boolean) => {
+    const mine = ++generation;
+    const run = () => {
+      if (mine === generation && controller?.wantsAutoAnalysis()) controller.analyze(false);
+    };
+    const idle = () => whenPageIdle(doc, timers, guard(run));
+    if (afterNavigation) waitForDomSettle(doc, timers).then(idle, () => {});
+    else idle();
+  };
+
+  ready
+    .then((current) => {
+      if (current.wantsAutoAnalysis()) scheduleAuto(false);
+    })
+    .catch(() => {});
+
+  const unwatch = watchSettings((settings) => {
+    if (!controller) return;
+    controller.applySettings(settings);
+    if (controller.wantsAutoAnalysis()) scheduleAuto(false);
+  });
+  ctx.onInvalidated(unwatch);
+
+  const listener = (
+    message: unknown,
+    sender: Parameters<typeof handleContentMessage>[1],
+    sendResponse: (response: unknown) => void,
+  ) => {
+    try {
+      const pending = handleContentMessage(message, sender, { extensionId, extensionOrigin, controller: () => ready });
+      if (!pending) return false;
+      pending.then(sendResponse, () => sendResponse({ ok: false, error: 'internal' }));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(listener);
+    clutter.restore();
+    layer.remove();
+  });
+
+  // Single-page sites: a new URL (not just a new #fragment) is a new article.
+  let lastUrl = location.href;
+  ctx.addEventListener(win, 'wxt:locationchange', ({ newUrl }) =>
+    guard(() => {
+      const next = String(newUrl);
+      if (!isNewPage(lastUrl, next)) return;
+      lastUrl = next;
+      if (!controller) return;
+      controller.reset();
+      scheduleAuto(true);
+    })(),
+  );
+
+  // Back/forward cache: the badge was cleared on navigation, the page kept its state.
+  ctx.addEventListener(win, 'pageshow', (event) =>
+    guard(() => {
+      if ((event as PageTransitionEvent).persisted && controller) controller.announce();
+    })(),
+  );
+}
+
+function guard<T extends unknown[]>(run: (...args: T) => void): (...args: T) => void {
+  return (...args) => {
+    try {
+      run(...args);
+    } catch {
+      // Swallowed on purpose: the page's console is not ours to fill.
+    }
+  };
+}

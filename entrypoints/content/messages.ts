@@ -1,0 +1,67 @@
+/** The content script's message handler: trusted senders only, validated payloads. */
+import {
+  type ContentRequest,
+  isTrustedSender,
+  parseRequest,
+  type Response,
+  type SenderInfo,
+} from '@/utils/messages.ts';
+import type { ContentController } from './state.ts';
+
+export interface ContentSender extends SenderInfo {
+  tab?: { id?: number };
+}
+
+export interface ContentMessageDeps {
+  extensionId: string;
+  /** e.g. "chrome-extension://<id>/": where the extension's own pages live. */
+  extensionOrigin: string;
+  /** Resolves once settings are loaded. */
+  controller(): Promise<ContentController>;
+}
+
+/**
+ * Returns undefined (synchronously: do not answer) for anything not from this
+ * extension's own pages or background, and for requests that are not ours;
+ * refuses malformed payloads; otherwise acts and answers with the tab's state.
+ */
+export function handleContentMessage(
+  message: unknown,
+  sender: ContentSender,
+  deps: ContentMessageDeps,
+): Promise<Response> | undefined {
+  if (!isTrustedSender(sender, deps.extensionId)) return undefined;
+  // A sender in a tab must be one of our pages open in a tab (popup.html?tab=),
+  // never a content script in some web page.
+  if (sender.tab && !(deps.extensionOrigin && sender.url?.startsWith(deps.extensionOrigin))) return undefined;
+  const request = parseRequest(message);
+  if (request === null) return Promise.resolve({ ok: false, error: 'invalid-request' });
+  if (request.type === 'report-summary') return undefined;
+  return deps.controller().then(
+    (controller) => respond(controller, request),
+    () => ({ ok: false, error: 'not-ready' }),
+  );
+}
+
+function respond(controller: ContentController, request: ContentRequest): Response {
+  try {
+    switch (request.type) {
+      case 'get-state':
+        return { ok: true, state: controller.getState() };
+      case 'analyze':
+        return { ok: true, state: controller.analyze(request.force) };
+      case 'set-highlights':
+        return { ok: true, state: controller.setHighlights(request.on) };
+      case 'toggle-highlights':
+        return { ok: true, state: controller.toggleHighlights() };
+      case 'set-clutter-hidden':
+        return { ok: true, state: controller.setClutterHidden(request.hidden) };
+      case 'reveal-flag': {
+        const result = controller.revealFlag(request.id);
+        return result.ok ? { ok: true, state: controller.getState() } : result;
+      }
+    }
+  } catch {
+    return { ok: false, error: 'internal' };
+  }
+}

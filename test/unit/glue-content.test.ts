@@ -1,0 +1,364 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createClutterHider } from '@/entrypoints/content/clutter.ts';
+import { createHighlightLayer, LAYER_TAG } from '@/entrypoints/content/highlight-layer.ts';
+import { handleContentMessage } from '@/entrypoints/content/messages.ts';
+import { type ContentController, createContentController } from '@/entrypoints/content/state.ts';
+import type { Analysis } from '@/utils/analyze.ts';
+import type { BadgeSummary, Response, TabState } from '@/utils/messages.ts';
+import type { Flag, PageReport } from '@/utils/report.ts';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings.ts';
+
+const EXTENSION_ID = 'test-extension-id';
+const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+const SEED = readFileSync('test/fixtures/seed-article/page.html', 'utf8');
+
+/** A small news page: article with its own paragraphs, a newsletter box, a related list, a nav. */
+const PAGE = `
+  <nav id="nav"><a href="/">Home</a> <a href="/world">World</a></nav>
+  <main>
+    <article id="article">
+      <h1 id="headline">You will not believe what the council did next</h1>
+      <p id="p1" style="color: red">The council approved the new budget on Tuesday after a long debate.</p>
+      <div id="newsletter" style="margin:4px">Sign up to our newsletter <input type="email"></div>
+      <p id="p2">Road repairs will start in spring, officials said.</p>
+      <ul id="related">${Array.from({ length: 7 }, (_, i) => `<li><a href="/s${i}">Story ${i}</a></li>`).join('')}</ul>
+    </article>
+  </main>`;
+
+function flag(id: string, kind: Flag['kind'], category: string, reasons: string[], score = 0.8): Flag {
+  return { id, kind, category, text: '', reasons, score, insideArticle: true };
+}
+
+function fakeAnalysis(): Analysis {
+  const byId = (id: string) => document.getElementById(id) as Element;
+  const flags = [
+    flag('f1', 'clickbait', 'headline', ['curiosity gap'], 0.91),
+    flag('f2', 'boilerplate', 'newsletter', ['email form', "'sign up'"]),
+    flag('f3', 'related', 'story-list', ['list of 7 links to other stories']),
+    flag('f4', 'boilerplate', 'navigation', ['nav landmark']),
+  ];
+  const report: PageReport = {
+    url: location.href,
+    readerable: true,
+    article: {
+      title: 'You will not believe what the council did next',
+      byline: null,
+      siteName: null,
+      publishedTime: null,
+      lang: 'en',
+      dir: null,
+      excerpt: null,
+      wordCount: 25,
+      readingMinutes: 1,
+      text: '',
+    },
+    headline: { text: 'You will not believe', score: 0.91, clickbait: true, reasons: ['curiosity gap'] },
+    flags,
+    cleanText: '',
+    summary: [],
+    notices: [],
+  };
+  const targets = new Map<string, Element>([
+    ['f1', byId('headline')],
+    ['f2', byId('newsletter')],
+    ['f3', byId('related')],
+    ['f4', byId('nav')],
+  ]);
+  return { report, targets };
+}
+
+interface Harness {
+  controller: ContentController;
+  summaries: Array<BadgeSummary | null>;
+  ctx: ContentScriptContext;
+  shadow(): ShadowRoot;
+}
+
+function harness(settings: Settings = DEFAULT_SETTINGS, analyze = fakeAnalysis): Harness {
+  const ctx = new ContentScriptContext('content');
+  const summaries: Array<BadgeSummary | null> = [];
+  let controller: ContentController | null = null;
+  const clutter = createClutterHider();
+  const layer = createHighlightLayer(ctx, {
+    onToggleKind: (kind) => controller?.toggleKind(kind),
+    onToggleClutter: () => controller?.setClutterHidden(!clutter.hidden),
+    onClose: () => controller?.setHighlights(false),
+  });
+  controller = createContentController(settings, {
+    document,
+    href: () => location.href,
+    analyze: () => analyze(),
+    sendSummary: (badge) => summaries.push(badge),
+    layer,
+    clutter,
+    message: () => '',
+    now: () => performance.now(),
+    setTimeout: (callback, ms) => {
+      setTimeout(callback, ms);
+    },
+    prefersReducedMotion: () => true,
+  });
+  return {
+    controller,
+    summaries,
+    ctx,
+    shadow: () => {
+      const host = document.querySelector(LAYER_TAG);
+      if (!host?.shadowRoot) throw new Error('no layer');
+      return host.shadowRoot;
+    },
+  };
+}
+
+const layerHost = () => document.documentElement.querySelector(`:scope > ${LAYER_TAG}`);
+
+describe('content message handling', () => {
+  const controller = {
+    getState: vi.fn((): TabState => ({ status: 'idle' })),
+    setHighlights: vi.fn((): TabState => ({ status: 'idle' })),
+  } as unknown as ContentController;
+  const deps = { extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, controller: async () => controller };
+
+  it('answers the popup, the popup opened in a tab and the background', async () => {
+    for (const sender of [
+      { id: EXTENSION_ID, url: `${ORIGIN}popup.html` },
+      { id: EXTENSION_ID, url: `${ORIGIN}popup.html?tab=3`, tab: { id: 4 } },
+      { id: EXTENSION_ID, url: `${ORIGIN}background.js` },
+    ]) {
+      await expect(handleContentMessage({ type: 'get-state' }, sender, deps)).resolves.toEqual({
+        ok: true,
+        state: { status: 'idle' },
+      });
+    }
+  });
+
+  it('ignores other extensions and content scripts in web pages', () => {
+    expect(handleContentMessage({ type: 'set-highlights', on: false }, { id: 'evil-extension' }, deps)).toBeUndefined();
+    expect(
+      handleContentMessage(
+        { type: 'set-highlights', on: false },
+        { id: EXTENSION_ID, url: 'https://other.example/', tab: { id: 9 } },
+        deps,
+      ),
+    ).toBeUndefined();
+    expect(handleContentMessage({ type: 'get-state' }, {}, deps)).toBeUndefined();
+    expect(controller.setHighlights).not.toHaveBeenCalled();
+  });
+
+  it('refuses malformed payloads without acting', async () => {
+    const sender = { id: EXTENSION_ID, url: `${ORIGIN}popup.html` };
+    for (const bad of [
+      undefined,
+      'get-state',
+      { type: 'nope' },
+      { type: 'set-highlights', on: 'false' },
+      { type: 'set-clutter-hidden' },
+      { type: 'reveal-flag', id: 'f1"><img src=x onerror=alert(1)>' },
+    ]) {
+      await expect(handleContentMessage(bad, sender, deps)).resolves.toMatchObject({ ok: false });
+    }
+    expect(handleContentMessage({ type: 'report-summary', badge: null }, sender, deps)).toBeUndefined();
+    expect(controller.setHighlights).not.toHaveBeenCalled();
+  });
+});
+
+describe('highlight layer, legend and hide clutter', () => {
+  let test: Harness;
+  let before: string;
+
+  beforeEach(() => {
+    document.body.innerHTML = PAGE;
+    Element.prototype.scrollIntoView = vi.fn();
+    before = document.documentElement.outerHTML;
+    test = harness();
+  });
+
+  afterEach(() => {
+    test.ctx.abort();
+    document.querySelectorAll(LAYER_TAG).forEach((host) => {
+      host.remove();
+    });
+  });
+
+  it('draws one box and label per shown flag in an open shadow root outside the page flow', async () => {
+    expect(test.controller.analyze(false)).toMatchObject({ status: 'done', highlights: true, clutterHidden: false });
+    await vi.waitFor(() => expect(layerHost()).not.toBeNull());
+    const shadow = test.shadow();
+    // Page chrome (the nav) is recognised but not drawn by default.
+    expect([...shadow.querySelectorAll('.box')].map((box) => (box as HTMLElement).dataset.flag)).toEqual([
+      'f1',
+      'f2',
+      'f3',
+    ]);
+    const labels = [...shadow.querySelectorAll('.label')];
+    expect(labels.map((label) => label.textContent)).toEqual([
+      'Headline · Score 91/100 · curiosity gap',
+      "Newsletter · email form; 'sign up'",
+      'Story list · list of 7 links to other stories',
+    ]);
+    expect(labels[2]?.getAttribute('aria-label')).toBe(labels[2]?.textContent);
+    const host = layerHost() as HTMLElement;
+    expect(host.style.getPropertyValue('position')).toBe('absolute');
+    expect(host.style.getPropertyPriority('position')).toBe('important');
+    expect(document.body.querySelector(LAYER_TAG)).toBeNull();
+    expect(test.summaries.at(-1)).toEqual({ readerable: true, clickbait: true, clutter: 2 });
+  });
+
+  it('legend counts per kind and toggles a kind', async () => {
+    test.controller.analyze(false);
+    await vi.waitFor(() => expect(layerHost()).not.toBeNull());
+    const legendText = () => [...test.shadow().querySelectorAll('.legend .kind')].map((button) => button.textContent);
+    expect(legendText()).toEqual(['Clickbait: 1', 'Boilerplate: 1', 'Related links: 1']);
+    const related = test.shadow().querySelector('.legend .kind[data-kind="related"]') as HTMLButtonElement;
+    related.click();
+    await vi.waitFor(() => expect(test.shadow().querySelectorAll('.box')).toHaveLength(2));
+    expect(test.shadow().querySelector('.legend .kind[data-kind="related"]')?.getAttribute('aria-pressed')).toBe(
+      'false',
+    );
+  });
+
+  it('follows settings: page chrome on, style change', async () => {
+    test.controller.analyze(false);
+    await vi.waitFor(() => expect(layerHost()).not.toBeNull());
+    test.controller.applySettings({ ...DEFAULT_SETTINGS, highlightPageChrome: true, highlightStyle: 'tint' });
+    await vi.waitFor(() => expect(test.shadow().querySelectorAll('.box')).toHaveLength(4));
+    expect(test.shadow().querySelector('.boxes')?.className).toContain('style-tint');
+    expect(test.summaries.at(-1)).toEqual({ readerable: true, clickbait: true, clutter: 3 });
+  });
+
+  it('hides flagged clutter only, then restores every style attribute exactly', async () => {
+    test.controller.analyze(false);
+    expect(test.controller.setClutterHidden(true)).toMatchObject({ status: 'done', clutterHidden: true });
+    const display = (id: string) => (document.getElementById(id) as HTMLElement).style.getPropertyValue('display');
+    expect(display('newsletter')).toBe('none');
+    expect((document.getElementById('newsletter') as HTMLElement).style.getPropertyPriority('display')).toBe(
+      'important',
+    );
+    expect(display('related')).toBe('none');
+    // Not the article's own paragraphs, not the headline, not page chrome left unhighlighted.
+    for (const id of ['p1', 'p2', 'headline', 'nav', 'article']) expect(display(id)).toBe('');
+    expect(test.controller.setClutterHidden(false)).toMatchObject({ clutterHidden: false });
+    test.controller.setHighlights(false);
+    await vi.waitFor(() => expect(layerHost()).toBeNull());
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('never hides a flagged block that holds most of the article', () => {
+    const analysis = fakeAnalysis();
+    analysis.report.flags.push(flag('f5', 'boilerplate', 'advertising', ['ad label']));
+    analysis.targets.set('f5', document.getElementById('article') as Element);
+    const own = harness(DEFAULT_SETTINGS, () => analysis);
+    own.controller.analyze(false);
+    own.controller.setClutterHidden(true);
+    expect((document.getElementById('article') as HTMLElement).style.display).toBe('');
+    expect((document.getElementById('related') as HTMLElement).style.display).toBe('none');
+    own.controller.setClutterHidden(false);
+    own.ctx.abort();
+  });
+
+  it('turning highlights off leaves the DOM exactly as before; the page removing the host gets it back', async () => {
+    test.controller.analyze(false);
+    await vi.waitFor(() => expect(layerHost()).not.toBeNull());
+    layerHost()?.remove();
+    await vi.waitFor(() => expect(layerHost()).not.toBeNull());
+    (layerHost() as HTMLElement).style.display = 'none';
+    await vi.waitFor(() => expect((layerHost() as HTMLElement).style.display).toBe('block'));
+    expect(test.controller.toggleHighlights()).toMatchObject({ highlights: false });
+    expect(layerHost()).toBeNull();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('reveals a flag: scrolls to it and pulses, even with highlights off', async () => {
+    test.controller.analyze(false);
+    test.controller.setHighlights(false);
+    expect(test.controller.revealFlag('f3')).toEqual({ ok: true });
+    expect(document.getElementById('related')?.scrollIntoView).toHaveBeenCalled();
+    await vi.waitFor(() => expect(test.shadow().querySelector('.box.pulse')).not.toBeNull());
+    expect(test.shadow().querySelectorAll('.box')).toHaveLength(1);
+    expect(test.controller.revealFlag('f99')).toEqual({ ok: false, error: 'unknown-flag' });
+  });
+
+  it('tears down when the site gets disabled and re-analyses on a threshold change', async () => {
+    const analyze = vi.fn(fakeAnalysis);
+    const own = harness(DEFAULT_SETTINGS, analyze);
+    own.controller.analyze(false);
+    own.controller.applySettings({ ...DEFAULT_SETTINGS, clickbaitSensitivity: 80 });
+    expect(analyze).toHaveBeenCalledTimes(2);
+    own.controller.setClutterHidden(true);
+    own.controller.applySettings({ ...DEFAULT_SETTINGS, disabledSites: [location.hostname] });
+    expect(own.controller.getState()).toEqual({ status: 'disabled-site', host: location.hostname });
+    await vi.waitFor(() => expect(layerHost()).toBeNull());
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(own.summaries.at(-1)).toBeNull();
+    own.ctx.abort();
+  });
+});
+
+describe('content script entry with the fake browser', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    document.documentElement.innerHTML = new DOMParser()
+      .parseFromString(SEED, 'text/html')
+      .documentElement.innerHTML.replace(/<script[\s\S]*?<\/script>/gi, '');
+  });
+
+  async function startContentScript(settings: Partial<Settings>) {
+    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, ...settings } });
+    const sent: unknown[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+      sent.push(message);
+    });
+    const { default: content } = await import('@/entrypoints/content/index.ts');
+    const ctx = new ContentScriptContext('content');
+    await content.main(ctx);
+    const ask = async (message: unknown, sender: object = { id: EXTENSION_ID, url: `${ORIGIN}popup.html` }) => {
+      const sendResponse = vi.fn();
+      const results: unknown[] = await fakeBrowser.runtime.onMessage.trigger(message, sender, sendResponse);
+      if (!results.includes(true)) return undefined;
+      await vi.waitFor(() => expect(sendResponse).toHaveBeenCalled());
+      return sendResponse.mock.calls[0]?.[0] as Response;
+    };
+    return { ctx, sent, ask };
+  }
+
+  it('analyses the page on its own in idle time and reports the badge summary', async () => {
+    const { ctx, sent, ask } = await startContentScript({ autoAnalyze: true });
+    let response: Response | undefined;
+    await vi.waitFor(
+      async () => {
+        response = await ask({ type: 'get-state' });
+        expect(response).toMatchObject({ ok: true, state: { status: 'done' } });
+      },
+      { timeout: 10_000 },
+    );
+    if (!response?.ok || response.state.status !== 'done') throw new Error('not done');
+    expect(response.state.report.article?.title).toContain('WW3 fears as Russia claims US weapons');
+    expect(sent).toContainEqual({ type: 'report-summary', badge: expect.objectContaining({ readerable: true }) });
+    ctx.abort();
+  });
+
+  it('waits for the popup when auto-analysis is off, and ignores a page posting look-alike messages', async () => {
+    const { ctx, ask } = await startContentScript({ autoAnalyze: false });
+    window.postMessage({ type: 'analyze', force: true }, '*');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await ask({ type: 'get-state' })).toEqual({ ok: true, state: { status: 'idle' } });
+    expect(await ask({ type: 'analyze', force: false }, { url: location.href })).toBeUndefined();
+    expect(await ask({ type: 'analyze', force: false })).toMatchObject({ ok: true, state: { status: 'done' } });
+    ctx.abort();
+  });
+
+  it('on a disabled site answers get-state and does nothing else', async () => {
+    const { ctx, sent, ask } = await startContentScript({ disabledSites: [location.hostname] });
+    expect(await ask({ type: 'get-state' })).toEqual({
+      ok: true,
+      state: { status: 'disabled-site', host: location.hostname },
+    });
+    expect(await ask({ type: 'analyze', force: true })).toMatchObject({ state: { status: 'disabled-site' } });
+    expect(sent).toEqual([]);
+    ctx.abort();
+  });
+});
