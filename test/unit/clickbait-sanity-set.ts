@@ -1,0 +1,55 @@
+/**
+ * Hand-written headlines (not taken from any data set) for checking that the
+ * model generalises beyond its training sources: plain news from mainstream
+ * styles, and tabloid or teaser bait written the way news sites write it.
+ */
+export const PLAIN_NEWS = [
+  'Bank of England holds interest rates at 5.25%',
+  'Storm Ciaran: thousands without power as winds reach 100mph',
+  'Government announces £2bn package for rail upgrades in the north',
+  'Man charged with murder after stabbing in Leeds',
+  'Apple reports record quarterly revenue on strong iPhone sales',
+  'Nurses vote to accept pay offer after months of strikes',
+  'Scientists map the genome of the Greenland shark',
+  'Ukraine says it repelled Russian attack near Bakhmut',
+  'Fed Signals Rate Cuts Are Unlikely Before Summer',
+  'Three killed as floods hit northern Italy',
+  'Prime minister faces backlash over delayed housing bill',
+  'Fears grow for missing hiker in Snowdonia',
+  'EU leaders agree new sanctions on Iran over drone exports',
+  'Oil prices fall as OPEC output rises',
+  'Hospital waiting lists reach record 7.8 million in England',
+  'Police investigate fire at derelict factory in Bradford',
+  'Japan’s economy shrinks for second quarter in a row',
+  'Supreme Court Hears Arguments in Voting Rights Case',
+  'Wildfires force evacuation of 20,000 in Greek island',
+  'Teachers in Scotland to strike over pay next month',
+  'Tesla recalls 2 million cars over autopilot safety concerns',
+  'Chancellor warns of tough choices ahead of autumn budget',
+  'New study links air pollution to higher dementia risk',
+  'Israel and Hamas agree to extend truce by two days',
+  'Train drivers announce fresh walkouts in pay dispute',
+];
+
+export const NEWS_BAIT = [
+  'Shock as Premier League star spotted in bizarre outfit at airport',
+  'Fury as council slaps £100 fine on pensioner for feeding birds',
+  "Putin's chilling warning to the West sparks World War 3 fears",
+  'Holly Willoughby fans all say the same thing after she shares snap',
+  'Mum left fuming after spotting this on her supermarket receipt',
+  'Doctors issue urgent warning to anyone who eats this common food',
+  'Brits face chaos as travel meltdown hits holiday hotspots',
+  "Celebrity chef slams 'disgusting' trend sweeping TikTok",
+  'Heartbreaking final words of dad before horror crash',
+  "Woman's bizarre discovery in garden leaves neighbours baffled",
+  'Inside the sinister cult that lured teenagers into the woods',
+  "You won't recognise this 90s pop star now",
+  'The real reason the Queen never ate shellfish',
+  'This is the most important chart in economics right now',
+  "Here's what the president said about the budget",
+  'Why everyone is talking about this tiny Scottish village',
+  'What happened when a city banned cars for a day will surprise you',
+  'The one thing you should never say at a job interview',
+  'Nuclear war fears as Kim Jong Un shows off terrifying new missile',
+  'Brutal moment thug attacks shopkeeper in sickening CCTV footage',
+];

@@ -1,0 +1,295 @@
+/**
+ * Headline features: named cues (each with a plain-language reason) and the
+ * word n-grams the learned model reads. Cues own the words they match: those
+ * words are masked from the n-grams, so the source-labelled training data
+ * cannot learn them away (newswire headlines say "fears" too; tabloid bait is
+ * under-represented in the data).
+ */
+
+export interface CueMatch {
+  id: CueId;
+  /** The matched snippets, as written in the headline. */
+  matches: string[];
+}
+
+export type CueId =
+  | 'listicle'
+  | 'forwardReference'
+  | 'curiosityGap'
+  | 'secondPerson'
+  | 'question'
+  | 'superlative'
+  | 'sensational'
+  | 'doom'
+  | 'reactionLead'
+  | 'emotionalReaction'
+  | 'vagueSubject'
+  | 'scareQuotes'
+  | 'allCaps'
+  | 'exclamation'
+  | 'titleCase';
+
+export interface CueDefinition {
+  id: CueId;
+  /** Reason shown to the reader, before the matched snippet. */
+  label: string;
+  /** Whether the reason quotes what matched ("Listicle number" does not). */
+  quote: boolean;
+  /**
+   * Weight in the hand-set tabloid sub-model (model.ts), in logit units per
+   * firing. Tabloid news bait is barely in the source-labelled data, so these
+   * are priors, not learned; 0 leaves the cue to the learned model alone.
+   */
+  prior: number;
+  find(headline: string): string[];
+}
+
+const NUMBER_WORDS =
+  'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundred';
+const LIST_NOUNS =
+  'things|reasons|ways|times|photos|pictures|pics|tweets|signs|facts|people|moments|questions|tips|tricks|secrets|gifs|struggles|foods|celebrities|stars|products|ideas|hacks|lessons|mistakes|words|places|dogs|cats|animals|memes|quotes|movies|films|songs|shows|books|celebs|truths|habits|rules|steps|items|looks|outfits|details|stories|images|posts|characters|jokes|problems|kinds|types';
+// A list count: a leading number, or "N <list noun>" anywhere ("The 10 best ...", "these 7 photos").
+const LISTICLE = new RegExp(
+  String.raw`^(?:the |these |here are |)(?:\d{1,3}|${NUMBER_WORDS})\b(?! (?:killed|dead|die|died|injured|hurt|arrested|charged|people (?:killed|dead|die|died|injured|hurt|arrested))\b)(?: [\w']+)?|\b(?:\d{1,3}|${NUMBER_WORDS}) (?:\w+ ){0,2}(?:${LIST_NOUNS})\b`,
+  'i',
+);
+// Demonstratives with nothing to point back to ("this one trick", "these photos"), and "here's".
+const TIME_NOUNS =
+  'week|weekend|year|month|morning|afternoon|evening|season|summer|winter|spring|autumn|fall|time|term|century|decade|christmas|easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december';
+const FORWARD_REFERENCE = new RegExp(
+  String.raw`\b(?:here(?:'s| is| are)(?: (?:why|what|how|the|who|where|when|everything))?|this is (?:why|what|how|the|who|when|where)|that's (?:why|what|how)|(?:this|these|those)(?! (?:${TIME_NOUNS})\b)(?: (?:one|simple|little|tiny|new|weird|crazy|strange|amazing|incredible|genius|adorable|viral|mysterious|\w+'s)){0,2} (?!(?:is|are|was|were|will|has|have|and|of|to|in|on|for|as|at|by|with|from)\b)[a-z]+|(?:spotting|spots|spotted|finds|found|notices|noticed|discovers|discovered|shares|did|does|do|eat|eats|eating|try|tries|wear|wears|see|saw) this\b|(?:this|these|that)(?=[,.:!?]|$)|what happens? (?:next|when)|what happened next|will (?:blow|melt|break|restore|change|make) your)`,
+  'gi',
+);
+const CURIOSITY_GAP =
+  /\b(?:(?:you|u) (?:won't|will never|wont|never|can't|cannot|didn't|don't|need to|have to|must|should|probably) (?:believe|guess|see|know|expect|imagine|miss|read|watch|try|want)|(?:won't|can't|cannot) believe|the (?:real )?reason (?:why|behind)|the truth about|what (?:really )?happens when|find out (?:what|why|how|who)|the (?:one |simple |little )?(?:secret|trick) (?:to|behind|of)|(?:one|simple|weird|little) tricks?|secrets? (?:revealed|of|behind)|secretly|revealed|reveals? (?:all|the truth|why|what|how|secret)|is (?:now )?unrecognisable|is unrecognizable|what (?:s?he|they|it|this|he|she|we) (?:found|did|said|discovered|saw|looks like)|the moment (?:when|that)|before and after|wait (?:until|till) you see|nobody (?:is talking|expected)|no one (?:expected|saw)|(?:has|had|sends|sent) (?:a|an) (?:\w+ )?(?:message|question|request|confession|surprise) for|everything you need to know|all you need to know|you need to (?:know|see)|must[- ]see|goes viral|broke the internet|breaks the internet)\b/gi;
+const SECOND_PERSON =
+  /\b(?:you|your|you're|youre|you've|you'll|you'd|yours|yourself|yourselves|ya|u|anyone (?:who|with|that)|everyone (?:who|with))\b/gi;
+const QUESTION =
+  /^(?:(?:which|what|who|why|how|can|could|do|does|did|is|are|was|were|should|would|will|have|has)\b[^?]*\?|.*\?\s*$)/i;
+const SUPERLATIVE =
+  /\b(?:best|worst|greatest|biggest|most|least|ever|literally|insanely|ridiculously|incredibly|absolutely|totally|seriously|actually|perfect|perfectly|amazing|incredible|unbelievable|epic|genius|hilarious|adorable|cutest|weirdest|craziest|funniest|dumbest|ultimate|mind-?blowing|jaw-?dropping|life-?changing|game-?changing|legendary|iconic|brilliant|gorgeous|magical|miracle|insane|crazy|ridiculous|outrageous|unreal|wildest|everything|everyone|always|never|only)\b/gi;
+// Catastrophe framing: fear of an outcome the story does not report ("WW3 fears", "nuclear war fears").
+const DOOM =
+  /\b(?:(?:ww3|wwiii|world war (?:3|three|iii)|nuclear war|nuclear|armageddon|apocalypse|doomsday|war|terror|invasion|blackout|pandemic|recession|crash|cancer|health)(?: \w+)? (?:fears?|scares?|panic|alert)|ww3|wwiii|world war (?:3|three|iii)|armageddon|apocalyp(?:se|tic)|doomsday|end of the world)\b/gi;
+// Shock, horror and fury: the tabloid register ("shock attack", "slams", "fury as").
+const SENSATIONAL =
+  /\b(?:(?:shock(?:ing)?|horror|horrific|horrifying|terrifying|chilling|sickening|gruesome|brutal|bizarre|freak|heartbreaking|heartbreak|tragic)(?: (?!(?:as|and|or|of|to|in|on|at|for|the|a|an|after|over|from|by|with|is|are|was|were|new|win|wins|victory|defeat)\b)[a-z]+)?|shocks|shocked|shockingly|horrified|terrified|brutally|slams?|slammed|slaps|blasted|rages|raged|fury|furious|fuming|outrage|outraged|chaos|carnage|meltdown|bombshell|sinister|nightmare|nightmarish|frenzy|vile|twisted|heartbroken|agony|humiliat(?:ed|ing|ion)|disgust(?:ed|ing)?|mocked|obliterates?|annihilates?|naked|nude|topless|raunchy|busty|steamy|sizzles?|flaunts?|wardrobe malfunction|cheeky|savage(?:ly|s|d)?(?= (?:attack|swipe|dig|response|reply|put-down|takedown|roast)))\b/gi;
+// "Fury as ...", "Heartbreak as ...": the reaction first, the news after.
+const REACTION_LEAD =
+  /^(?:[\w' ]{0,30}(?:fury|anger|rage|shock|horror|outrage|chaos|panic|heartbreak|agony|terror|fears?|joy|delight|despair|drama|uproar|backlash|mayhem|carnage|disbelief|confusion|meltdown)) as\b/i;
+const EMOTIONAL_REACTION =
+  /\b(?:stunned|stuns|stunning|baffled|baffles|left speechless|speechless|in tears|tears up|can't stop|cannot stop|losing (?:it|their minds)|lose (?:it|their minds)|freak(?:s|ing)? out|obsessed|blown away|jaw[- ]drop|goosebumps|melts? (?:your|our|the internet's) hearts?|restore your faith|gasp|gasps|cringe|epic fail|wtf|omg|lol|wow|aww+|yikes|oops|all say the same thing|say the same thing|(?:left|leaves?) (?:\w+ )?(?:baffled|stunned|speechless|in stitches|in tears|fuming|horrified|furious|open-mouthed|scratching their heads))\b/gi;
+// A subject left unnamed so the reader has to click to learn who.
+const VAGUE_SUBJECT =
+  /(?:^|[.:] )(?:this|one|a|these|some) (?:man|woman|guy|girl|boy|mom|mum|dad|mother|father|couple|teen|kid|family|person|student|bride|grandma|grandmother|grandpa|pensioner|dog|cat|baby|stranger|celebrity|star|actor|singer)\b|\b(?:someone|somebody|something|everyone is|nobody|no one|the internet|internet is|(?:people|fans|parents|mums|moms|dads|viewers|users|shoppers|customers|diners|doctors|scientists|experts|women|men|teachers|brits|americans|twitter users|commuters|passengers) (?:are|can't|cannot|all)|doctors (?:hate|say|warn)|this guy|this girl|this woman|this man|this dog|this cat|this kid|this mom|this dad)\b/gi;
+// Runs on normalised text (straight quotes); an apostrophe inside a word ("doesn't") does not close the quote.
+const SCARE_QUOTES = /(?:^|[\s(])['"]((?:[^'"]|'(?=\p{L}))+?)['"](?=[\s,.:;!?)]|$)/gu;
+const ALL_CAPS_EXCEPTIONS = new Set([
+  'NATO',
+  'NASA',
+  'FIFA',
+  'UEFA',
+  'UNICEF',
+  'UNESCO',
+  'OPEC',
+  'ASEAN',
+  'NHS',
+  'BBC',
+  'CNN',
+  'FBI',
+  'CIA',
+  'USA',
+  'NFL',
+  'NBA',
+  'MLB',
+  'NHL',
+  'NCAA',
+  'HIV',
+  'AIDS',
+  'COVID',
+  'SARS',
+  'MERS',
+  'IPO',
+  'CEO',
+  'GOP',
+  'LGBT',
+  'LGBTQ',
+  'ISIS',
+  'ISIL',
+  'NSA',
+  'IMF',
+  'WHO',
+  'EU',
+  'UK',
+  'US',
+  'UN',
+]);
+const ALL_CAPS_WORD = /\b[A-Z][A-Z']{3,}\b|\b(?:OMG|WOW|WTF|LOL|YES|NO|THIS|EVER|MUST|WATCH|SEE|NOW)\b/g;
+
+// Newsrooms lower-case short words even in title case; teaser sites capitalise them ("Is The Only").
+export const TITLE_CASE_SMALL_WORD = /(?<=\S\s)(?:The|A|An|Of|To|In|On|For|And|At|By|Or)(?=\s)/;
+
+function matchesOf(pattern: RegExp, text: string): string[] {
+  return Array.from(text.matchAll(pattern), (match) => match[0].trim()).filter(Boolean);
+}
+
+function firstMatch(pattern: RegExp, text: string): string[] {
+  const match = pattern.exec(text);
+  return match ? [match[0].trim()] : [];
+}
+
+export const CUES: readonly CueDefinition[] = [
+  { id: 'listicle', label: 'Listicle number', quote: false, prior: 0.3, find: (text) => firstMatch(LISTICLE, text) },
+  {
+    id: 'forwardReference',
+    label: 'Forward reference',
+    quote: true,
+    prior: 1.6,
+    find: (text) => matchesOf(FORWARD_REFERENCE, text),
+  },
+  {
+    id: 'curiosityGap',
+    label: 'Withholds the point',
+    quote: true,
+    prior: 1.8,
+    find: (text) => matchesOf(CURIOSITY_GAP, text),
+  },
+  {
+    id: 'secondPerson',
+    label: 'Addresses the reader',
+    quote: true,
+    prior: 0.9,
+    find: (text) => matchesOf(SECOND_PERSON, text),
+  },
+  {
+    id: 'question',
+    label: 'Asks the reader a question',
+    quote: false,
+    prior: 0.4,
+    find: (text) => firstMatch(QUESTION, text),
+  },
+  {
+    id: 'superlative',
+    label: 'Superlative or hyperbole',
+    quote: true,
+    prior: 0.4,
+    find: (text) => matchesOf(SUPERLATIVE, text),
+  },
+  {
+    id: 'sensational',
+    label: 'Sensational framing',
+    quote: true,
+    prior: 1.6,
+    find: (text) => matchesOf(SENSATIONAL, text),
+  },
+  {
+    id: 'doom',
+    label: 'Sensational fear framing',
+    quote: true,
+    prior: 2.6,
+    find: (text) => matchesOf(DOOM, text),
+  },
+  {
+    id: 'reactionLead',
+    label: 'Leads with a reaction',
+    quote: true,
+    prior: 1.2,
+    find: (text) => firstMatch(REACTION_LEAD, text),
+  },
+  {
+    id: 'emotionalReaction',
+    label: 'Promises an emotional reaction',
+    quote: true,
+    prior: 1.4,
+    find: (text) => matchesOf(EMOTIONAL_REACTION, text),
+  },
+  {
+    id: 'vagueSubject',
+    label: 'Vague subject',
+    quote: true,
+    prior: 1.2,
+    find: (text) => matchesOf(VAGUE_SUBJECT, text),
+  },
+  {
+    id: 'scareQuotes',
+    label: 'Scare quotes',
+    quote: true,
+    prior: 0.5,
+    find: (text) =>
+      Array.from(text.matchAll(SCARE_QUOTES), (match) => match[1]?.trim() ?? '')
+        // Short quoted words and phrases, not a quoted sentence of speech.
+        .filter((quoted) => quoted.split(' ').length <= 6),
+  },
+  {
+    id: 'allCaps',
+    label: 'Shouting in capitals',
+    quote: true,
+    prior: 0.8,
+    find: (text) => {
+      // A headline set entirely in capitals is typography, not shouting.
+      const letters = text.replace(/[^\p{L}]/gu, '');
+      if (letters.length > 0 && letters === letters.toUpperCase()) return [];
+      return matchesOf(ALL_CAPS_WORD, text).filter((word) => !ALL_CAPS_EXCEPTIONS.has(word.replace(/'S$/, '')));
+    },
+  },
+  { id: 'exclamation', label: 'Exclamation mark', quote: false, prior: 0.9, find: (text) => firstMatch(/!+/, text) },
+  {
+    id: 'titleCase',
+    label: 'Every Word Capitalised, teaser style',
+    quote: false,
+    prior: 0,
+    find: (text) => firstMatch(TITLE_CASE_SMALL_WORD, text),
+  },
+];
+
+/** Straight quotes and apostrophes, single spaces: the cues read one spelling. */
+export function normalizeHeadline(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Every cue that fires on the (normalised) headline, with what it matched. */
+export function extractCues(headline: string): CueMatch[] {
+  const text = normalizeHeadline(headline);
+  const found: CueMatch[] = [];
+  for (const cue of CUES) {
+    const matches = cue.find(text);
+    if (matches.length > 0) found.push({ id: cue.id, matches: [...new Set(matches)] });
+  }
+  return found;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+
+/** Lower-cased word tokens, numbers folded to one token. */
+export function tokenize(text: string): string[] {
+  return Array.from(normalizeHeadline(text).toLowerCase().matchAll(TOKEN), (match) =>
+    /^\d/.test(match[0]) ? '<num>' : match[0],
+  );
+}
+
+/**
+ * Word unigrams and bigrams with start/end markers. Words a cue matched are
+ * replaced by a placeholder, so the cue alone speaks for them.
+ */
+export function ngrams(headline: string, cues: CueMatch[]): string[] {
+  const masked = new Set<string>();
+  for (const cue of cues) {
+    if (cue.id === 'sensational' || cue.id === 'doom' || cue.id === 'emotionalReaction') {
+      for (const match of cue.matches) for (const token of tokenize(match)) masked.add(token);
+    }
+  }
+  const tokens = tokenize(headline).map((token) => (masked.has(token) ? '<cue>' : token));
+  const features: string[] = [];
+  const padded = ['<s>', ...tokens, '</s>'];
+  for (let i = 0; i < padded.length; i++) {
+    const token = padded[i] as string;
+    if (i > 0 && i < padded.length - 1 && token !== '<cue>') features.push(token);
+    if (i > 0 && token !== '<cue>' && padded[i - 1] !== '<cue>') features.push(`${padded[i - 1]} ${token}`);
+  }
+  return features;
+}

@@ -1,0 +1,188 @@
+/**
+ * The clickbait detector: scores a headline (scoreHeadline) and flags the
+ * article's headline and teaser links on a page (clickbaitDetector).
+ */
+import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
+import { guessLanguage } from '../language.ts';
+import type { HeadlineVerdict } from '../report.ts';
+import { baseLanguage, normalizeSpace } from '../text.ts';
+import modelJson from './model.json' with { type: 'json' };
+import { type ClickbaitModel, loadModel, reasonsFor, scoreWith } from './model.ts';
+
+// Parsed once per page (module load), then shared by every headline.
+const MODEL = loadModel(modelJson as ClickbaitModel);
+const TRAINED_LANGUAGES = new Set(['en']);
+// Same as DEFAULT_CLICKBAIT_THRESHOLD in analyze.ts (a unit test keeps them equal); importing it
+// would make a cycle analyze -> registry -> here -> analyze.
+export const DEFAULT_THRESHOLD = 0.5;
+
+export interface ScoreOptions {
+  threshold?: number;
+  /** Language of the headline or its page; guessed from the text when absent. */
+  lang?: string;
+}
+
+// Function words of languages we do not score: one is enough to doubt a short headline.
+const FOREIGN_WORDS = new Set(
+  (
+    'der die das und ist nicht ein eine mit auf sich auch wird für von zu den dem des im ' +
+    'le la les et est une dans pour que qui pas sur au aux du des avec ce cette ' +
+    'el los las y del una por para con es se lo su al como ' +
+    'il che di della per sono non gli con anche nel è ' +
+    'o não uma os com mais dos das foi pelo ao em ' +
+    'het een van niet dat zijn voor ook wordt maar ' +
+    'w nie się na jest że oraz przez'
+  ).split(' '),
+);
+const ENGLISH_WORDS = new Set(
+  (
+    'the a an and of to in on for is are was were be with from by at as that this these it its ' +
+    'you your he she they we his her their our has have had will would can could after over ' +
+    'how why what who when new says said not no more than into about up out'
+  ).split(' '),
+);
+
+/**
+ * Whether a headline of unknown language may be English. Headlines are too
+ * short for the stop-word guess, so this asks for Latin script and no more
+ * foreign function words than English ones.
+ */
+export function mayBeEnglish(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return false;
+  const latin = letters.filter((letter) => /\p{Script=Latin}/u.test(letter)).length;
+  if (latin / letters.length < 0.8) return false;
+  // Letters English does not use (ß, ñ, ą, ...), beyond the odd borrowed name.
+  const accented = text.match(/[ßñãõąęłśźżőűäöüçèêàì]/giu)?.length ?? 0;
+  let foreign = 0;
+  let english = 0;
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (ENGLISH_WORDS.has(word)) english++;
+    else if (FOREIGN_WORDS.has(word)) foreign++;
+  }
+  return foreign + (accented >= 2 ? 1 : 0) <= english;
+}
+
+function languageOf(text: string, lang: string | undefined): 'en' | 'other' {
+  const declared = baseLanguage(lang);
+  if (declared) return TRAINED_LANGUAGES.has(declared) && mayBeLatin(text) ? 'en' : 'other';
+  const guessed = guessLanguage(text);
+  if (guessed) return TRAINED_LANGUAGES.has(guessed) ? 'en' : 'other';
+  return mayBeEnglish(text) ? 'en' : 'other';
+}
+
+function mayBeLatin(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  return letters.filter((letter) => /\p{Script=Latin}/u.test(letter)).length >= letters.length * 0.8;
+}
+
+export function scoreHeadline(text: string, options: ScoreOptions = {}): HeadlineVerdict {
+  const headline = normalizeSpace(text);
+  if (languageOf(headline, options.lang) !== 'en') {
+    return { text: headline, score: null, clickbait: false, reasons: [], notScored: 'language' };
+  }
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const scored = scoreWith(MODEL, headline);
+  const clickbait = scored.score >= threshold;
+  return {
+    text: headline,
+    score: Math.round(scored.score * 1000) / 1000,
+    clickbait,
+    reasons: reasonsFor(scored, clickbait),
+  };
+}
+
+const MAX_LINKS = 400;
+const MIN_WORDS = 4;
+const MAX_WORDS = 25;
+// Page chrome whose links are menus, not headlines.
+const CHROME =
+  'nav, footer, [role="navigation"], [role="contentinfo"], [role="menu"], [role="menubar"], [aria-label*="share" i], [class*="share" i], [class*="social" i], [class*="breadcrumb" i], [class*="pagination" i], [class*="cookie" i], [class*="consent" i]';
+const SHARE_HREF =
+  /^(?:mailto:|tel:|javascript:)|(?:facebook\.com\/sharer|twitter\.com\/intent|x\.com\/intent|linkedin\.com\/share|pinterest\.com\/pin|reddit\.com\/submit|wa\.me|whatsapp:)/i;
+const BLOCKS = new Set([
+  'LI',
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'ARTICLE',
+  'DIV',
+  'SECTION',
+  'TD',
+  'DD',
+  'FIGCAPTION',
+]);
+
+/** The nearest block around a link, to tell a teaser from a link inside running text. */
+function blockOf(element: Element): Element {
+  let block: Element = element;
+  while (block.parentElement && !BLOCKS.has(block.tagName)) block = block.parentElement;
+  return block;
+}
+
+/** Link texts that read as headlines: 4-25 words, standing on their own, outside menus and share bars. */
+export function teaserLinks(document: Document, skip: Element | null): { element: Element; text: string }[] {
+  const found: { element: Element; text: string }[] = [];
+  const links = document.querySelectorAll('a[href]');
+  const limit = Math.min(links.length, MAX_LINKS);
+  for (let i = 0; i < limit; i++) {
+    const link = links[i] as Element;
+    if (skip && (skip.contains(link) || link.contains(skip))) continue;
+    const text = normalizeSpace(link.textContent ?? '');
+    const words = text.split(' ').length;
+    if (words < MIN_WORDS || words > MAX_WORDS) continue;
+    if (SHARE_HREF.test(link.getAttribute('href') ?? '') || link.closest(CHROME)) continue;
+    // Most of its block's text: a list item or heading, not a phrase linked mid-sentence.
+    const blockText = normalizeSpace(blockOf(link).textContent ?? '');
+    if (text.length < blockText.length * 0.6) continue;
+    found.push({ element: link, text });
+  }
+  return found;
+}
+
+function languageHint(context: DetectionContext): string | undefined {
+  // context.lang falls back to "en"; only a declared or detected language is a hint.
+  return context.article?.lang ?? (baseLanguage(context.document.documentElement?.lang) || undefined);
+}
+
+/** The headline verdict for a page, at the page's threshold and language. */
+export function judgePageHeadline(text: string, context: DetectionContext): HeadlineVerdict {
+  return scoreHeadline(text, { threshold: context.options.clickbaitThreshold, lang: languageHint(context) });
+}
+
+export const clickbaitDetector: Detector = {
+  name: 'clickbait',
+  detect(context: DetectionContext): DetectedBlock[] {
+    const threshold = context.options.clickbaitThreshold;
+    const lang = languageHint(context);
+    const blocks: DetectedBlock[] = [];
+    const headline = context.headlineElement;
+    if (headline) {
+      const verdict = scoreHeadline(context.headlineText ?? headline.textContent ?? '', { threshold, lang });
+      if (verdict.clickbait && verdict.score !== null) {
+        blocks.push({
+          element: headline,
+          kind: 'clickbait',
+          category: 'headline',
+          reasons: verdict.reasons,
+          score: verdict.score,
+        });
+      }
+    }
+    const seen = new Map<string, HeadlineVerdict>();
+    const headlineText = context.headlineText ?? '';
+    for (const { element, text } of teaserLinks(context.document, headline)) {
+      if (text === headlineText) continue;
+      const verdict = seen.get(text) ?? scoreHeadline(text, { threshold, lang });
+      seen.set(text, verdict);
+      if (verdict.clickbait && verdict.score !== null) {
+        blocks.push({ element, kind: 'clickbait', category: 'teaser', reasons: verdict.reasons, score: verdict.score });
+      }
+    }
+    return blocks;
+  },
+};

@@ -1,0 +1,127 @@
+/**
+ * The clickbait scorer. Method: logistic regression over lower-cased word
+ * unigrams and bigrams plus named cue features (features.ts), trained by
+ * scripts/train-clickbait.ts. Chosen because it is small (a pruned vocabulary
+ * of weights), fast (a few map lookups per headline) and explainable: every
+ * cue's contribution to the logit is known, so the reasons shown are the cues
+ * that pushed the verdict most. The data is labelled by source (BuzzFeed-style
+ * vs newswire), so tabloid-news cues get hand-set lower bounds on their
+ * weights and own the words they match (see features.ts); lower-casing keeps
+ * the model from learning "Title Case means bait", a trait of the sources.
+ */
+import { CUES, type CueId, type CueMatch, extractCues, ngrams } from './features.ts';
+
+export interface ClickbaitModel {
+  /** What produced the weights; informative only. */
+  method: string;
+  bias: number;
+  cues: Record<string, number>;
+  ngrams: Record<string, number>;
+}
+
+export interface CueContribution {
+  id: CueId;
+  matches: string[];
+  /** The cue's share of the two sub-models' logits. */
+  weight: number;
+}
+
+export interface Scored {
+  score: number;
+  cues: CueContribution[];
+  /** The n-grams that pushed most towards bait, strongest first. */
+  baitWords: string[];
+}
+
+/** A cue that fires several times counts a little more, with diminishing returns. */
+export function cueValue(match: CueMatch): number {
+  return 1 + 0.5 * (Math.min(match.matches.length, 3) - 1);
+}
+
+/** Feature vector of a headline, shared by training and scoring. */
+export function featurize(headline: string): { cues: CueMatch[]; grams: string[] } {
+  const cues = extractCues(headline);
+  return { cues, grams: [...new Set(ngrams(headline, cues))] };
+}
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** A parsed model with its n-grams in a Map (a plain object lookup with user text is unsafe). */
+export interface LoadedModel {
+  bias: number;
+  cues: Map<string, number>;
+  ngrams: Map<string, number>;
+}
+
+export function loadModel(model: ClickbaitModel): LoadedModel {
+  return {
+    bias: model.bias,
+    cues: new Map(Object.entries(model.cues)),
+    ngrams: new Map(Object.entries(model.ngrams)),
+  };
+}
+
+const LABELS = new Map(CUES.map((cue) => [cue.id, cue]));
+const PRIORS = new Map<string, number>(CUES.map((cue) => [cue.id, cue.prior]));
+/**
+ * The hand-set tabloid sub-model: cue priors (features.ts) over this bias. One
+ * strong cue alone stays below 0.5; two together, or one with a teaser style,
+ * flag the headline.
+ */
+export const TABLOID_BIAS = -3;
+
+export function scoreWith(model: LoadedModel, headline: string): Scored {
+  const { cues, grams } = featurize(headline);
+  let styleLogit = model.bias;
+  let tabloidLogit = TABLOID_BIAS;
+  const contributions: CueContribution[] = [];
+  for (const match of cues) {
+    const value = cueValue(match);
+    const learned = (model.cues.get(match.id) ?? 0) * value;
+    const prior = (PRIORS.get(match.id) ?? 0) * value;
+    styleLogit += learned;
+    tabloidLogit += prior;
+    contributions.push({ id: match.id, matches: match.matches, weight: learned + prior });
+  }
+  const wordWeights: [string, number][] = [];
+  for (const gram of grams) {
+    const weight = model.ngrams.get(gram);
+    if (weight === undefined) continue;
+    styleLogit += weight;
+    if (weight > 0 && !gram.includes('<')) wordWeights.push([gram, weight]);
+  }
+  contributions.sort((a, b) => b.weight - a.weight);
+  wordWeights.sort((a, b) => b[1] - a[1]);
+  // Noisy-OR: bait when either the learned style model or the tabloid cues say so.
+  const score = 1 - (1 - sigmoid(styleLogit)) * (1 - sigmoid(tabloidLogit));
+  return { score, cues: contributions, baitWords: wordWeights.map(([gram]) => gram) };
+}
+
+const MAX_REASONS = 4;
+const MAX_QUOTES = 3;
+
+/** Plain-language reasons: the cues that pushed towards bait, strongest first. */
+export function reasonsFor(scored: Scored, clickbait: boolean): string[] {
+  const reasons: string[] = [];
+  for (const cue of scored.cues) {
+    if (cue.weight <= 0.05 || reasons.length >= MAX_REASONS) continue;
+    const definition = LABELS.get(cue.id);
+    if (!definition) continue;
+    const quoted = cue.matches.slice(0, MAX_QUOTES).map((match) => `'${match}'`);
+    reasons.push(
+      definition.quote && quoted.length > 0 ? `${definition.label}: ${quoted.join(', ')}` : definition.label,
+    );
+  }
+  // A flag with no named cue behind it still says what it rests on.
+  if (clickbait && reasons.length === 0 && scored.baitWords.length > 0) {
+    reasons.push(
+      `Teaser-style wording: ${scored.baitWords
+        .slice(0, MAX_QUOTES)
+        .map((gram) => `'${gram}'`)
+        .join(', ')}`,
+    );
+  }
+  return reasons;
+}
