@@ -227,17 +227,19 @@ export async function servePages(routes: Record<string, Route>): Promise<PageSer
   };
 }
 
-/** The id of the tab showing `page` (matched by URL, else the active tab). */
+/**
+ * The id of the tab showing `page`. Without the "tabs" permission the
+ * extension cannot see tab URLs, so the page is brought to the front and the
+ * active tab is taken (a URL match is used when the URL is visible).
+ */
 export async function tabIdOf(serviceWorker: Worker, page: Page): Promise<number> {
   const url = page.url();
+  await page.bringToFront();
   const id = await serviceWorker.evaluate(async (pageUrl: string) => {
-    const tabs = await chrome.tabs.query({});
-    const byUrl = tabs.filter((tab) => tab.url === pageUrl);
-    const tab =
-      byUrl.length === 1
-        ? byUrl[0]
-        : (byUrl.find((t) => t.active) ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]);
-    return tab?.id ?? -1;
+    const byUrl = (await chrome.tabs.query({})).filter((tab) => tab.url === pageUrl);
+    if (byUrl.length === 1) return byUrl[0]?.id ?? -1;
+    const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return active?.id ?? -1;
   }, url);
   if (id < 0) throw new Error(`No tab found for ${url}`);
   return id;
