@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { PopupState } from '../../components/hooks/useTabState.ts';
+import { type PopupState, unsupportedReason } from '../../components/hooks/useTabState.ts';
 import { Popup } from '../../components/Popup.tsx';
 import { type PopupActions, PopupView } from '../../components/PopupView.tsx';
 import { reportMarkdown, reportPlainText } from '../../components/report-format.ts';
@@ -271,6 +271,23 @@ describe('PopupView controls', () => {
     const markdown = actions.copy.mock.calls[1]?.[0] as string;
     expect(markdown.startsWith('# Council approves the new budget')).toBe(true);
     expect(markdown).toContain('## Summary');
+  });
+});
+
+describe('unsupportedReason', () => {
+  it('names why no content script can answer on a URL', () => {
+    expect(unsupportedReason('chrome://settings/')).toBe('internal');
+    expect(unsupportedReason('about:addons')).toBe('internal');
+    expect(unsupportedReason('edge://newtab/')).toBe('internal');
+    expect(unsupportedReason('view-source:https://example.com/')).toBe('internal');
+    expect(unsupportedReason('https://chromewebstore.google.com/detail/x/abc')).toBe('store');
+    expect(unsupportedReason('https://chrome.google.com/webstore/detail/x')).toBe('store');
+    expect(unsupportedReason('https://addons.mozilla.org/en-US/firefox/addon/x/')).toBe('store');
+    expect(unsupportedReason('https://example.com/paper.PDF')).toBe('pdf');
+    expect(unsupportedReason('https://example.com/get.pdf?download=1')).toBe('pdf');
+    expect(unsupportedReason('file:///home/me/page.html')).toBe('file');
+    expect(unsupportedReason('https://example.com/news')).toBe('reload');
+    expect(unsupportedReason(null)).toBe('unknown');
   });
 });
 
