@@ -4,6 +4,7 @@
  * in the content script, in jsdom tests and in the CLI.
  */
 import { isProbablyReaderable } from '@mozilla/readability';
+import { setArticleTextNodes } from './clutter/blocks.ts';
 import type { AnalyzeOptions, DetectedBlock, DetectionContext } from './detectors.ts';
 import { blockText, type Extraction, extractArticle } from './extract.ts';
 import { pageLanguage } from './language.ts';
@@ -52,6 +53,7 @@ export function analyzeDocument(document: Document, options: AnalyzeOptions = {}
   const article = extraction ? articleInfo(extraction, document) : null;
 
   const context = detectionContext(document, options, extraction, article);
+  setArticleTextNodes(context, liveArticleText(extraction));
   const blocks = mergeBlocks(DETECTORS.flatMap((detector) => detector.detect(context)));
   const targets = new Map<string, Element>();
   const flags: Flag[] = blocks.map((block, index) => {
@@ -83,6 +85,12 @@ export function analyzeDocument(document: Document, options: AnalyzeOptions = {}
     },
     targets,
   };
+}
+
+function liveArticleText(extraction: Extraction | null): Text[] {
+  const nodes: Text[] = [];
+  for (const { live } of extraction?.textNodes ?? []) if (live) nodes.push(live);
+  return nodes;
 }
 
 function articleInfo(extraction: Extraction, document: Document): ArticleInfo {

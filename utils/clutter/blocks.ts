@@ -1,0 +1,279 @@
+/**
+ * Shared block features for the clutter detectors, computed in one bottom-up
+ * pass over the page's elements (children before parents), so every element's
+ * text length, link text, link count and form fields cost O(1) to read. Text
+ * itself is read lazily and only for short blocks. Nothing here mutates the DOM
+ * or uses layout.
+ */
+import type { DetectionContext } from '../detectors.ts';
+import { normalizeSpace } from '../text.ts';
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'OBJECT']);
+
+export interface BlockStats {
+  /** Visible characters, whitespace runs counted as one. */
+  text: number;
+  /** Characters inside links. */
+  linkText: number;
+  links: number;
+  /** Links whose text looks like a story headline (several words). */
+  headlineLinks: number;
+  items: number;
+  forms: number;
+  inputs: number;
+  emailInputs: number;
+  buttons: number;
+  paragraphs: number;
+  headings: number;
+  /** Characters of text that Readability kept in the article. */
+  articleText: number;
+}
+
+function emptyStats(): BlockStats {
+  return {
+    text: 0,
+    linkText: 0,
+    links: 0,
+    headlineLinks: 0,
+    items: 0,
+    forms: 0,
+    inputs: 0,
+    emailInputs: 0,
+    buttons: 0,
+    paragraphs: 0,
+    headings: 0,
+    articleText: 0,
+  };
+}
+
+/** Rough visible length of a text node: collapsed whitespace, no regex allocation. */
+function visibleLength(data: string): number {
+  let length = 0;
+  let space = true;
+  for (let index = 0; index < data.length; index++) {
+    const code = data.charCodeAt(index);
+    const isSpace = code === 32 || code === 10 || code === 9 || code === 13 || code === 160 || code === 0x200b;
+    if (isSpace) {
+      if (!space) length++;
+      space = true;
+    } else {
+      length++;
+      space = false;
+    }
+  }
+  return space && length > 0 ? length - 1 : length;
+}
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+export function wordCount(text: string): number {
+  return text.match(WORDS)?.length ?? 0;
+}
+
+/** A link text that reads like a story headline: several words, not a sentence fragment like "here". */
+export function isHeadlineLike(text: string): boolean {
+  if (text.length < 18 || text.length > 220) return false;
+  const words = wordCount(text);
+  return words >= 4 && words <= 35;
+}
+
+export class BlockIndex {
+  readonly context: DetectionContext;
+  readonly stats = new Map<Element, BlockStats>();
+  /** Every element under body, in document order. */
+  readonly elements: Element[];
+  /** Characters of the extracted article. */
+  readonly articleLength: number;
+  private texts = new Map<Element, string>();
+  private articleTexts: Set<Text>;
+
+  constructor(context: DetectionContext, articleTexts: Set<Text>) {
+    this.context = context;
+    this.articleTexts = articleTexts;
+    const body = context.document.body;
+    this.elements = body ? Array.from(body.getElementsByTagName('*')) : [];
+    let articleLength = 0;
+    for (let index = this.elements.length - 1; index >= 0; index--) {
+      const element = this.elements[index] as Element;
+      const stats = emptyStats();
+      this.stats.set(element, stats);
+      const tag = element.tagName;
+      if (SKIP.has(tag)) continue;
+      for (let child = element.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === TEXT_NODE) {
+          const length = visibleLength((child as Text).data);
+          stats.text += length;
+          if (articleTexts.has(child as Text)) stats.articleText += length;
+        } else if (child.nodeType === ELEMENT_NODE) {
+          const childStats = this.stats.get(child as Element);
+          if (!childStats) continue;
+          stats.text += childStats.text;
+          stats.linkText += childStats.linkText;
+          stats.links += childStats.links;
+          stats.headlineLinks += childStats.headlineLinks;
+          stats.items += childStats.items;
+          stats.forms += childStats.forms;
+          stats.inputs += childStats.inputs;
+          stats.emailInputs += childStats.emailInputs;
+          stats.buttons += childStats.buttons;
+          stats.paragraphs += childStats.paragraphs;
+          stats.headings += childStats.headings;
+          stats.articleText += childStats.articleText;
+        }
+      }
+      switch (tag) {
+        case 'A':
+          if (element.hasAttribute('href')) {
+            stats.linkText = stats.text;
+            stats.links += 1;
+            if (stats.text >= 18 && stats.text <= 220 && isHeadlineLike(this.text(element))) stats.headlineLinks += 1;
+          }
+          break;
+        case 'LI':
+          stats.items += 1;
+          break;
+        case 'FORM':
+          stats.forms += 1;
+          break;
+        case 'INPUT': {
+          const type = (element.getAttribute('type') ?? 'text').toLowerCase();
+          if (type !== 'hidden') stats.inputs += 1;
+          const name = `${element.getAttribute('name') ?? ''} ${element.getAttribute('placeholder') ?? ''}`;
+          if (type === 'email' || /e-?mail/i.test(name)) stats.emailInputs += 1;
+          if (type === 'submit' || type === 'button') stats.buttons += 1;
+          break;
+        }
+        case 'BUTTON':
+          stats.buttons += 1;
+          break;
+        case 'P':
+          stats.paragraphs += 1;
+          break;
+        case 'H1':
+        case 'H2':
+        case 'H3':
+        case 'H4':
+        case 'H5':
+        case 'H6':
+          stats.headings += 1;
+          break;
+      }
+    }
+    for (const text of articleTexts) articleLength += visibleLength(text.data);
+    this.articleLength = articleLength;
+  }
+
+  get(element: Element): BlockStats {
+    return this.stats.get(element) ?? emptyStats();
+  }
+
+  /** Whitespace-normalised text; read once per element. */
+  text(element: Element): string {
+    let text = this.texts.get(element);
+    if (text === undefined) {
+      text = normalizeSpace(element.textContent ?? '');
+      this.texts.set(element, text);
+    }
+    return text;
+  }
+
+  /** Share of the block's text that sits in links. */
+  linkDensity(element: Element): number {
+    const stats = this.get(element);
+    return stats.text === 0 ? 0 : stats.linkText / stats.text;
+  }
+
+  /** True when the element holds text Readability kept (so flagging it changes cleanText). */
+  inArticle(element: Element): boolean {
+    return this.get(element).articleText > 0;
+  }
+
+  /** True for text nodes Readability kept. */
+  isArticleText(text: Text): boolean {
+    return this.articleTexts.has(text);
+  }
+
+  /** Share of the article's text inside this block: a guard against flagging the article itself. */
+  articleShare(element: Element): number {
+    return this.articleLength === 0 ? 0 : this.get(element).articleText / this.articleLength;
+  }
+}
+
+const cache = new WeakMap<DetectionContext, BlockIndex>();
+const registered = new WeakMap<DetectionContext, Set<Text>>();
+
+/** The pipeline hands over the live text nodes Readability kept (exact, no text matching needed). */
+export function setArticleTextNodes(context: DetectionContext, nodes: Iterable<Text>): void {
+  registered.set(context, new Set(nodes));
+}
+
+/** The shared index for one analysis, built once and reused by every clutter detector. */
+export function blockIndex(context: DetectionContext): BlockIndex {
+  let index = cache.get(context);
+  if (!index) {
+    index = new BlockIndex(context, registered.get(context) ?? articleTextNodes(context));
+    cache.set(context, index);
+  }
+  return index;
+}
+
+/** Fallback when the pipeline did not register the nodes: text directly inside holders of article text. */
+function articleTextNodes(context: DetectionContext): Set<Text> {
+  const found = new Set<Text>();
+  const root = context.articleRoot;
+  if (!root) return found;
+  const walker = context.document.createTreeWalker(root, 0x4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent && context.holdsArticleText(parent) && (node as Text).data.trim()) found.add(node as Text);
+  }
+  return found;
+}
+
+/** Lower-case class and id tokens, split at separators and camelCase. */
+export function attributeTokens(element: Element): string[] {
+  const raw = `${element.getAttribute('class') ?? ''} ${element.id ?? ''}`;
+  if (raw.length < 2) return [];
+  return raw
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function hasToken(element: Element, pattern: RegExp): boolean {
+  const tokens = attributeTokens(element);
+  return tokens.some((token) => pattern.test(token));
+}
+
+export function role(element: Element): string {
+  return (element.getAttribute('role') ?? '').toLowerCase();
+}
+
+/** Nearest ancestor (inclusive) matching the test, up to `depth` levels. */
+export function closest(element: Element, test: (element: Element) => boolean, depth = 12): Element | null {
+  let current: Element | null = element;
+  for (let level = 0; current && level < depth; level++, current = current.parentElement) {
+    if (test(current)) return current;
+  }
+  return null;
+}
+
+/** The heading text just before a block or as its first child: "Most read", "Related". */
+export function blockHeading(index: BlockIndex, element: Element): string {
+  const first = element.firstElementChild;
+  if (first && /^H[1-6]$/.test(first.tagName)) return index.text(first).slice(0, 80);
+  if (first && index.get(first).text <= 60 && index.get(first).links === 0 && first.tagName !== 'LI') {
+    return index.text(first).slice(0, 80);
+  }
+  let previous = element.previousElementSibling;
+  for (let steps = 0; previous && steps < 2; steps++, previous = previous.previousElementSibling) {
+    const stats = index.get(previous);
+    if (stats.text === 0) continue;
+    if (stats.text <= 60) return index.text(previous).slice(0, 80);
+    break;
+  }
+  return '';
+}

@@ -1,0 +1,341 @@
+/**
+ * Boilerplate blocks: newsletter and subscription prompts, share bars, source
+ * and photo credits, cookie banners, ad labels, copyright lines, comment
+ * prompts, and page chrome (navigation, site header and footer). Every rule
+ * needs block-level evidence (size, links, forms, phrases, landmarks); class
+ * and id tokens only add to a score.
+ */
+import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
+import { type BlockIndex, blockIndex, hasToken, role, wordCount } from './blocks.ts';
+import {
+  AD_LABEL,
+  BREADCRUMB_SEPARATOR,
+  COMMENT_POLICY,
+  COMMENTS,
+  CONSENT,
+  CONTACT_LINE,
+  COOKIE,
+  COPYRIGHT,
+  NEWSLETTER,
+  NEWSLETTER_CORE,
+  PHOTO_CREDIT,
+  READ_FULL,
+  SHARE_CORE,
+  SHARE_WORDS,
+  SOURCE_LINE,
+  SUBSCRIPTION,
+  TAGS_LEAD,
+} from './phrases.ts';
+
+/** Tags that make up a block of their own (inline tags are judged through their block). */
+export const BLOCK_TAGS = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ASIDE',
+  'NAV',
+  'HEADER',
+  'FOOTER',
+  'UL',
+  'OL',
+  'LI',
+  'DL',
+  'DD',
+  'DT',
+  'FIGURE',
+  'FIGCAPTION',
+  'FORM',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TABLE',
+  'TR',
+  'TD',
+  'BLOCKQUOTE',
+  'ARTICLE',
+  'CENTER',
+  'SMALL',
+  'SPAN',
+  'EM',
+  'I',
+  'STRONG',
+  'B',
+]);
+const INLINE_TAGS = new Set(['SPAN', 'EM', 'I', 'STRONG', 'B', 'SMALL']);
+
+/** An inline element counts as a block only on a line of its own (between line breaks). */
+export function isBlockUnit(index: BlockIndex, element: Element): boolean {
+  if (!BLOCK_TAGS.has(element.tagName)) return false;
+  if (!INLINE_TAGS.has(element.tagName)) return true;
+  const parent = element.parentElement;
+  // When it is nearly all of its parent, the parent is the block.
+  if (!parent || index.get(element).text >= index.get(parent).text * 0.9) return false;
+  return isBreak(element.previousSibling, 'previousSibling') && isBreak(element.nextSibling, 'nextSibling');
+}
+
+function isBreak(node: ChildNode | null, step: 'previousSibling' | 'nextSibling'): boolean {
+  let current = node;
+  while (current && current.nodeType === 3 && !(current as Text).data.trim()) current = current[step];
+  return !current || (current.nodeType === 1 && (current as Element).tagName === 'BR');
+}
+
+const SIGN_UP =
+  /(sign(ing)? ?up|subscrib|register|receive|delivered|get (the|our)|anmeld|abonn|bestell|erhalten|inscri|suscr|recib|zapisz|iscriv|ricev|aanmeld|ontvang)/iu;
+const SHARER_HREF = /(sharer|share\?|intent\/tweet|shareArticle|pinterest\.com\/pin|wa\.me|whatsapp:|mailto:\?)/i;
+
+function quote(text: string, length = 40): string {
+  const short = text.length > length ? `${text.slice(0, length - 1)}…` : text;
+  return `'${short}'`;
+}
+
+function matchText(pattern: RegExp, text: string): string | null {
+  const match = pattern.exec(text);
+  return match ? match[0].trim() : null;
+}
+
+type Verdict = Omit<DetectedBlock, 'element' | 'kind'> | null;
+
+function shareBar(index: BlockIndex, element: Element, text: string): Verdict {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0 || words.length > 30) return null;
+  let shareWords = 0;
+  let core = 0;
+  for (const word of words) {
+    if (SHARE_WORDS.has(word)) shareWords++;
+    if (SHARE_CORE.has(word)) core++;
+  }
+  const ratio = shareWords / words.length;
+  if (core === 0 || ratio < 0.75) return null;
+  const reasons = [
+    `Share bar: ${core} social network or share words ('${words
+      .filter((w) => SHARE_CORE.has(w))
+      .slice(0, 3)
+      .join("', '")}')`,
+  ];
+  let score = 0.6 + Math.min(0.2, core * 0.05);
+  const stats = index.get(element);
+  if (stats.links > 0 && stats.links <= 12) {
+    const sharer = Array.from(element.getElementsByTagName('a')).filter((a) =>
+      SHARER_HREF.test(a.getAttribute('href') ?? ''),
+    );
+    if (sharer.length > 0) {
+      score += 0.15;
+      reasons.push(`${sharer.length} share link${sharer.length > 1 ? 's' : ''}`);
+    }
+  }
+  if (hasToken(element, /^(share|sharing|social|sharebar|socials)$/)) {
+    score += 0.05;
+    reasons.push("marked as 'share' by the page");
+  }
+  return { category: 'share', score: Math.min(1, score), reasons };
+}
+
+function classify(index: BlockIndex, element: Element, context: DetectionContext): Verdict {
+  const stats = index.get(element);
+  const length = stats.text;
+  const tag = element.tagName;
+  const elementRole = role(element);
+  const share = index.articleShare(element);
+
+  // Landmarks first: page chrome around the article.
+  if ((tag === 'NAV' || elementRole === 'navigation' || elementRole === 'menubar') && share < 0.1 && length > 0) {
+    return {
+      category: 'navigation',
+      score: 0.9,
+      reasons: [`Navigation: ${tag === 'NAV' ? 'nav element' : "role 'navigation'"} with ${stats.links} links`],
+    };
+  }
+  const holdsHeadline = !!context.headlineElement && element.contains(context.headlineElement);
+  if ((tag === 'HEADER' || elementRole === 'banner') && !holdsHeadline && share < 0.05 && length > 0) {
+    const outside = !context.articleRoot?.contains(element);
+    if (outside || stats.links >= 2) {
+      return {
+        category: 'site-header',
+        score: outside ? 0.85 : 0.6,
+        reasons: [
+          `Site header: ${tag === 'HEADER' ? 'header element' : "role 'banner'"}${outside ? ' outside the article' : ''}`,
+        ],
+      };
+    }
+  }
+  if ((tag === 'FOOTER' || elementRole === 'contentinfo') && share < 0.15 && length > 0 && !holdsHeadline) {
+    const outside = !context.articleRoot?.contains(element);
+    if (
+      outside ||
+      stats.links >= 2 ||
+      index.linkDensity(element) >= 0.3 ||
+      (length <= 300 && COPYRIGHT.test(index.text(element)))
+    ) {
+      return {
+        category: 'site-footer',
+        score: outside ? 0.85 : 0.6,
+        reasons: [
+          `Site footer: ${tag === 'FOOTER' ? 'footer element' : "role 'contentinfo'"}${outside ? ' outside the article' : ''}`,
+        ],
+      };
+    }
+  }
+
+  if (length === 0 || share > 0.3) return null;
+
+  // Cookie and consent banners can be long; everything else below is a short block.
+  if (
+    length <= 1500 &&
+    (stats.buttons > 0 || elementRole === 'dialog' || elementRole === 'alertdialog' || length <= 600)
+  ) {
+    const text = index.text(element);
+    const cookie = matchText(COOKIE, text);
+    const consent = cookie ? matchText(CONSENT, text) : null;
+    if (
+      cookie &&
+      consent &&
+      (stats.buttons > 0 ||
+        elementRole.endsWith('dialog') ||
+        hasToken(element, /cookie|consent|gdpr|privacy/) ||
+        length <= 400)
+    ) {
+      const reasons = [`Cookie notice: ${quote(cookie)} + ${quote(consent)}`];
+      if (stats.buttons > 0) reasons.push(`${stats.buttons} button${stats.buttons > 1 ? 's' : ''}`);
+      return { category: 'cookie-consent', score: stats.buttons > 0 ? 0.9 : 0.7, reasons };
+    }
+  }
+
+  if (length > 600) return commentsSection(index, element);
+  const text = index.text(element);
+
+  if (length <= 120 && AD_LABEL.test(text)) {
+    return { category: 'advertising', score: 0.85, reasons: [`Advertising label: ${quote(text)}`] };
+  }
+
+  if (length <= 220) {
+    const verdict = shareBar(index, element, text);
+    if (verdict) return verdict;
+  }
+
+  if (length <= 500) {
+    const core = matchText(NEWSLETTER_CORE, text);
+    const signUp = matchText(SIGN_UP, text) ?? (core ? matchText(NEWSLETTER, text.replace(core, '')) : null);
+    if (core && (signUp || stats.emailInputs > 0)) {
+      const reasons = [
+        stats.emailInputs > 0
+          ? `Newsletter sign-up: email form + ${quote(signUp ?? core)}`
+          : `Newsletter sign-up: ${quote(core)} + ${quote(signUp ?? '')}`,
+      ];
+      return { category: 'newsletter', score: stats.emailInputs > 0 ? 0.95 : 0.75, reasons };
+    }
+    if (stats.emailInputs > 0 && stats.forms + stats.buttons > 0 && matchText(NEWSLETTER, text)) {
+      return {
+        category: 'newsletter',
+        score: 0.8,
+        reasons: [`Newsletter sign-up: email form + ${quote(matchText(NEWSLETTER, text) ?? '')}`],
+      };
+    }
+    const subscription = matchText(SUBSCRIPTION, text);
+    if (subscription && length <= 400) {
+      return {
+        category: 'subscription',
+        score: stats.links + stats.buttons > 0 ? 0.8 : 0.65,
+        reasons: [`Subscription prompt: ${quote(subscription)}`],
+      };
+    }
+  }
+
+  if (length <= 300) {
+    if (SOURCE_LINE.test(text) && (stats.links > 0 || length <= 160)) {
+      return { category: 'source-credit', score: 0.8, reasons: [`Source line: ${quote(text)}`] };
+    }
+    const readFull = matchText(READ_FULL, text);
+    if (readFull && stats.links > 0 && index.linkDensity(element) >= 0.3) {
+      return { category: 'source-credit', score: 0.75, reasons: [`Source link: ${quote(readFull)}`] };
+    }
+    if (length <= 140 && PHOTO_CREDIT.test(text)) {
+      return { category: 'source-credit', score: 0.65, reasons: [`Image credit: ${quote(text)}`] };
+    }
+    if (COPYRIGHT.test(text) && length <= 250) {
+      return {
+        category: 'copyright',
+        score: 0.75,
+        reasons: [`Copyright line: ${quote(matchText(COPYRIGHT, text) ?? text)}`],
+      };
+    }
+    if (CONTACT_LINE.test(text)) {
+      return {
+        category: 'source-credit',
+        score: 0.6,
+        reasons: [`Author contact line: ${quote(matchText(CONTACT_LINE, text) ?? text)}`],
+      };
+    }
+    if (length <= 150 && COMMENTS.test(text) && (stats.links + stats.buttons > 0 || wordCount(text) <= 5)) {
+      return { category: 'comments', score: 0.65, reasons: [`Comment prompt: ${quote(text)}`] };
+    }
+  }
+  if (length <= 400 && COMMENT_POLICY.test(text)) {
+    return {
+      category: 'comments',
+      score: 0.7,
+      reasons: [`Comment policy: ${quote(matchText(COMMENT_POLICY, text) ?? text)}`],
+    };
+  }
+
+  return navigationBlock(index, element, text) ?? commentsSection(index, element);
+}
+
+function navigationBlock(index: BlockIndex, element: Element, text: string): Verdict {
+  const stats = index.get(element);
+  if (stats.links === 0) return null;
+  const density = index.linkDensity(element);
+  if (hasToken(element, /^breadcrumbs?$/) && density >= 0.4 && stats.text <= 300) {
+    return { category: 'navigation', score: 0.8, reasons: [`Breadcrumb trail: ${stats.links} links`] };
+  }
+  if (stats.links >= 2 && stats.text <= 150 && density >= 0.5 && BREADCRUMB_SEPARATOR.test(text)) {
+    return { category: 'navigation', score: 0.7, reasons: [`Breadcrumb trail: ${stats.links} links with separators`] };
+  }
+  const tags = TAGS_LEAD.exec(text);
+  if (tags && stats.text <= 500 && density >= 0.5) {
+    return {
+      category: 'navigation',
+      score: 0.75,
+      reasons: [`Tag list: ${quote(tags[0].trim())} + ${stats.links} keyword links`],
+    };
+  }
+  // Many short links and little else: a menu or keyword list, not prose.
+  if (stats.links >= 3 && density >= 0.75 && stats.text / stats.links < 28 && stats.headlineLinks * 2 < stats.links) {
+    return {
+      category: 'navigation',
+      score: 0.6,
+      reasons: [`Link list: ${stats.links} short links, ${Math.round(density * 100)}% of the text is links`],
+    };
+  }
+  return null;
+}
+
+function commentsSection(index: BlockIndex, element: Element): Verdict {
+  const stats = index.get(element);
+  if (!hasToken(element, /^(comments?|kommentare?|commentaires?|comentarios?|disqus|discussion|respond|replies)$/))
+    return null;
+  if (stats.forms + stats.buttons === 0 && stats.items < 2) return null;
+  if (index.articleShare(element) > 0.15) return null;
+  return {
+    category: 'comments',
+    score: 0.7,
+    reasons: [
+      `Comments section: ${stats.forms > 0 ? 'comment form' : `${stats.items} entries`} in a block marked 'comments'`,
+    ],
+  };
+}
+
+export const boilerplateDetector: Detector = {
+  name: 'boilerplate',
+  detect(context) {
+    const index = blockIndex(context);
+    const blocks: DetectedBlock[] = [];
+    for (const element of index.elements) {
+      if (!isBlockUnit(index, element)) continue;
+      const verdict = classify(index, element, context);
+      if (verdict && verdict.score >= 0.5) blocks.push({ element, kind: 'boilerplate', ...verdict });
+    }
+    return blocks;
+  },
+};

@@ -1,0 +1,421 @@
+/**
+ * Multilingual phrase patterns for clutter blocks (English, German, French,
+ * Spanish, Portuguese, Polish, Italian, Dutch). Each is tested against one
+ * short block's text (bounded length), never against a whole page.
+ */
+
+// JS \b is ASCII-only: end a phrase at a non-letter instead.
+const END = '(?![\\p{L}\\p{N}])';
+
+function phrases(list: string[], flags = 'iu', anchored = false): RegExp {
+  const body = list.join('|');
+  return new RegExp(anchored ? `^\\W{0,3}(?:${body})${END}` : `(?<![\\p{L}\\p{N}])(?:${body})${END}`, flags);
+}
+
+/** Inline "READ MORE: <link>" lead-ins. */
+export const READ_MORE_LEAD = phrases(
+  [
+    'read more',
+    'read also',
+    'also read',
+    'read next',
+    'more reading',
+    'related',
+    'related articles?',
+    'related stories',
+    'related story',
+    'related content',
+    'related coverage',
+    'related news',
+    'see also',
+    'more on this( story| topic)?',
+    'more about',
+    'more from',
+    "don'?t miss",
+    'recommended',
+    'lesen sie (auch|mehr|hier|dazu|weiter)',
+    'lesen sie',
+    'lies auch',
+    'auch interessant',
+    'ebenfalls interessant',
+    'interessant auch',
+    'mehr zum thema',
+    'mehr dazu',
+    'mehr zu',
+    'mehr lesen',
+    'weiterlesen',
+    'weitere artikel',
+    'siehe auch',
+    'das könnte sie auch interessieren',
+    'zum thema',
+    'passend dazu',
+    'à lire aussi',
+    'a lire aussi',
+    'lire aussi',
+    'lire la suite',
+    'voir aussi',
+    'sur le même sujet',
+    'à voir aussi',
+    'lea también',
+    'lee también',
+    'lea más',
+    'lee más',
+    'leer más',
+    'lea',
+    'ver también',
+    'te puede interesar',
+    'también te puede interesar',
+    'noticias relacionadas',
+    'leia também',
+    'leia mais',
+    'veja também',
+    'saiba mais',
+    'czytaj (także|też|również|więcej)',
+    'zobacz (też|także|również)',
+    'przeczytaj (też|także|również)',
+    'leggi anche',
+    'leggi di più',
+    'potrebbe interessarti',
+    'lees ook',
+    'lees meer',
+    'ook interessant',
+    'meer over',
+  ],
+  'iu',
+  true,
+);
+
+/** Headings of related-story modules. */
+export const RELATED_HEADING = phrases([
+  'related',
+  'more (stories|news|articles|from|on|in|like this)',
+  'you (may|might) (also )?like',
+  'you (may|might) (also )?be interested',
+  'recommended( for you| stories| reading)?',
+  'further reading',
+  'read next',
+  'up next',
+  'also (on|in)',
+  "don'?t miss",
+  'lesen sie auch',
+  'mehr zum thema',
+  'mehr aus',
+  'mehr (artikel|nachrichten|news)',
+  'weitere (artikel|nachrichten|themen|beiträge)',
+  'das könnte sie auch interessieren',
+  'auch interessant',
+  'empfehlungen',
+  'ähnliche (artikel|beiträge)',
+  'à lire aussi',
+  'lire aussi',
+  'sur le même sujet',
+  'dans la même rubrique',
+  'articles similaires',
+  'noticias relacionadas',
+  'artículos relacionados',
+  'te puede interesar',
+  'más noticias',
+  'notícias relacionadas',
+  'leia também',
+  'powiązane',
+  'zobacz (też|także)',
+  'czytaj (także|też)',
+  'więcej',
+  'articoli correlati',
+  'leggi anche',
+  'potrebbe interessarti',
+  'gerelateerd',
+  'meer nieuws',
+  'lees ook',
+]);
+
+/** Headings of most-read / trending modules. */
+export const MOST_READ_HEADING = phrases([
+  'most (read|popular|viewed|shared|commented|emailed)',
+  'popular( now| stories| posts)?',
+  'trending( now| stories)?',
+  "what'?s hot",
+  'top stories',
+  'meistgelesen(e)?',
+  'am meisten gelesen',
+  'meist(gesehen|kommentiert|geteilt)',
+  'beliebt(e|este)?( artikel)?',
+  'top-?artikel',
+  'les plus (lus|populaires|partagés|commentés)',
+  'populaires',
+  'lo más (leído|visto)',
+  'más (leídas|leídos|vistos|populares)',
+  'mais lidas',
+  'najczęściej (czytane|czytany)',
+  'najpopularniejsze',
+  'più (letti|lette|popolari)',
+  'meest (gelezen|bekeken)',
+  'populair',
+]);
+
+export const NEXT_ARTICLE = phrases(
+  [
+    '(next|previous|prev|older|newer) (article|post|story|entry)',
+    'up next',
+    'read next',
+    'nächster (artikel|beitrag)',
+    'vorheriger (artikel|beitrag)',
+    'nächste(r)? beitrag',
+    'article (suivant|précédent)',
+    'artículo (siguiente|anterior)',
+    'entrada (siguiente|anterior)',
+    'następny (artykuł|wpis)',
+    'poprzedni (artykuł|wpis)',
+    'articolo (successivo|precedente)',
+    '(volgend|vorig) (artikel|bericht)',
+  ],
+  'iu',
+  true,
+);
+
+/** Words of a share or social bar. */
+export const SHARE_WORDS = new Set([
+  'share',
+  'shares',
+  'sharing',
+  'tweet',
+  'facebook',
+  'twitter',
+  'x',
+  'whatsapp',
+  'pinterest',
+  'pin',
+  'pint',
+  'linkedin',
+  'xing',
+  'reddit',
+  'telegram',
+  'messenger',
+  'email',
+  'e',
+  'mail',
+  'print',
+  'copy',
+  'link',
+  'flipboard',
+  'tumblr',
+  'vk',
+  'threads',
+  'bluesky',
+  'mastodon',
+  'pocket',
+  'on',
+  'via',
+  'this',
+  'article',
+  'the',
+  'teilen',
+  'artikel',
+  'drucken',
+  'per',
+  'kopieren',
+  'partager',
+  'imprimer',
+  'compartir',
+  'imprimir',
+  'compartilhar',
+  'udostępnij',
+  'drukuj',
+  'condividi',
+  'stampa',
+  'delen',
+  'afdrukken',
+  'baixar',
+  'instagram',
+  'youtube',
+  'tiktok',
+  'follow',
+  'us',
+  'folgen',
+  'sie',
+  'uns',
+  'suivez',
+  'nous',
+  'síguenos',
+  'seguici',
+  'obserwuj',
+  'volg',
+  'ons',
+  'auf',
+  'sur',
+  'en',
+  'and',
+  'or',
+  'comments',
+  'comment',
+  'save',
+  'bookmark',
+  'merken',
+  'speichern',
+]);
+/** Words that prove a bar is about sharing (not just "on the"). */
+export const SHARE_CORE = new Set([
+  'share',
+  'tweet',
+  'facebook',
+  'twitter',
+  'whatsapp',
+  'pinterest',
+  'pint',
+  'linkedin',
+  'xing',
+  'reddit',
+  'telegram',
+  'flipboard',
+  'teilen',
+  'partager',
+  'compartir',
+  'compartilhar',
+  'udostępnij',
+  'condividi',
+  'delen',
+  'instagram',
+  'youtube',
+]);
+
+export const NEWSLETTER = phrases([
+  'newsletters?',
+  'in your inbox',
+  'to your inbox',
+  'inbox',
+  'e-?mail updates',
+  'daily (digest|briefing|email)',
+  'sign(ing)? up',
+  'signup',
+  'anmelden',
+  'abonnieren',
+  "s'inscrire",
+  'inscrivez-vous',
+  'inscríbete',
+  'suscríbete',
+  'suscribirse',
+  'zapisz się',
+  'iscriviti',
+  'aanmelden',
+  'inschrijven',
+]);
+/** Core word that makes a sign-up block a newsletter one. */
+export const NEWSLETTER_CORE = phrases([
+  'newsletters?',
+  'inbox',
+  'e-?mail (updates|alerts)',
+  'daily (digest|briefing)',
+]);
+
+export const SUBSCRIPTION = phrases([
+  'subscribe (now|today|for|to (read|continue|our|the))',
+  'already a subscriber',
+  'become a (subscriber|member)',
+  'subscription',
+  'subscribers? only',
+  'support (our|independent) journalism',
+  'jetzt abonnieren',
+  'jetzt (testen|lesen|weiterlesen)',
+  'abo abschließen',
+  'zum weiterlesen',
+  'plus-artikel',
+  'bereits abonnent',
+  'abonnez-vous',
+  'déjà abonné',
+  'réservé aux abonnés',
+  'suscríbete',
+  'hazte socio',
+  'ya soy suscriptor',
+  'wykup (dostęp|prenumeratę)',
+  'abbonati',
+  'word abonnee',
+]);
+
+export const COOKIE = phrases(['cookies?', 'gdpr', 'datenschutzeinstellungen', 'privacy (settings|preferences)']);
+export const CONSENT = phrases([
+  'accept',
+  'consent',
+  'agree',
+  'preferences',
+  'zustimm\\p{L}*',
+  'akzeptier\\p{L}*',
+  'einverstanden',
+  'einwilligung',
+  'accepter',
+  'acepta\\p{L}*',
+  'consentimiento',
+  'zgod\\p{L}*',
+  'akceptuj\\p{L}*',
+  'accett\\p{L}*',
+  'akkoord',
+  'toestemming',
+  'we use',
+  'wir verwenden',
+  'nous utilisons',
+  'utilizamos',
+  'używamy',
+  'utilizziamo',
+]);
+
+/** A whole block that only labels an ad slot. */
+export const AD_LABEL =
+  /^\W*(advertisements?|advertising|advertorial|ad|ads|sponsored( content| post| by .{0,40})?|promoted( content)?|paid (content|post|partnership)|partner content|anzeigen?|werbung|gesponsert|publicité|publicidad|publicidade|reklama|pubblicità|advertentie|story continues (below|after) (this )?advertisement|continue reading (the )?(main )?story( below)?|article continues (below|after)|weiter nach der anzeige|die seite wird nach der anzeige fortgesetzt|la suite après (cette )?(la )?publicité)\W*$/iu;
+
+export const COPYRIGHT =
+  /©|\(c\)\s*\d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|wszelkie prawa zastrzeżone|tutti i diritti riservati|alle rechten voorbehouden|no part of this (article|publication)|nachdruck (nur|verboten)/iu;
+
+/** "Source: ...", "Quelle: ...": a syndication or source line. */
+export const SOURCE_LINE =
+  /^\W{0,3}(source|sources|quelle|quellen|fuente|fuentes|źródło|fonte|bron|via|originally published|first published|this (article|story) (was )?(originally|first) (appeared|published)|dieser (artikel|beitrag) erschien (zuerst|ursprünglich))\s*[:\-–—]?\s/iu;
+export const READ_FULL = phrases([
+  'read (the )?full (article|story)',
+  'continue reading',
+  'read (the )?original',
+  'zum artikel',
+  'ganzen artikel lesen',
+]);
+
+/** Photo and image credits. */
+export const PHOTO_CREDIT =
+  /^\W{0,3}(photo|photos|photograph|picture|image|images|foto|fotos|bild|bilder|credit|credits|crédit|crédito|zdjęcie|fot\.|illustration|grafik|video)s?\s*(credit|credits|quelle)?\s*[:©]|(getty images|shutterstock|istock(photo)?|afp( via getty)?|ap photo|reuters|picture[- ]alliance|imago|dpa|keystone|epa|alamy|bloomberg via getty)\s*\W*$/iu;
+
+export const COMMENTS = phrases(
+  [
+    '\\d+\\s+(comments?|kommentare?|commentaires?|comentarios?|komentarz[yey]*|commenti|reacties|responses|replies)',
+    'comments?',
+    'leave a (comment|reply)',
+    'post a comment',
+    'add (a|your) comment',
+    'join the (conversation|discussion)',
+    'show comments',
+    'view comments',
+    'kommentare?',
+    'kommentar schreiben',
+    'diskutieren sie mit',
+    'commentaires?',
+    'laisser un commentaire',
+    'comentarios?',
+    'deja un comentario',
+    'comentários',
+    'komentarz\\p{L}*',
+    'commenti',
+    'lascia un commento',
+    'reacties?',
+    'reageer',
+  ],
+  'iu',
+  true,
+);
+/** Moderation notes and comment-policy lines (Portuguese "Comentários ... não serão aprovados"). */
+export const COMMENT_POLICY =
+  /(comment(s|ing)? (policy|guidelines)|comments? (are|will be) (moderated|reviewed|closed)|kommentarfunktion|netiquette|comentários .{0,80}(aprovados|moderador)|comentarios .{0,80}(aprobados|moderador)|commentaires .{0,80}modér)/iu;
+
+export const BREADCRUMB_SEPARATOR = /\s[»›>/|]\s|\s»|»\s/u;
+
+/** "Tags:", "Schlagworte:", "Themen:": keyword link lists. */
+export const TAGS_LEAD =
+  /^\W{0,3}(tags?|tagged( with)?|topics?|schlagw(ö|o)rte?|themen|stichw(ö|o)rte?|mots-clés|étiquettes|etiquetas|tagi|tematy|argomenti|categor(y|ies|ías|ie)|filed under|kategorie|rubrique)\s*:?\s*/iu;
+
+/** Short author contact / tip lines under an article. */
+export const CONTACT_LINE =
+  /(have a (news )?tip|send (us )?(a|your) tip|may be reached at|can be reached at|follow (him|her|them|us|me) on (twitter|facebook|instagram|x)|contact (the )?(author|reporter|writer)|reach (him|her|them) at)/iu;
