@@ -29,7 +29,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 20160826,
   epochs: 12,
   learningRate: 0.2,
-  l2Grid: [1e-5, 3e-5, 1e-4],
+  l2Grid: [1e-5, 3e-5],
   minCount: 2,
   maxNgrams: 12000,
 };
@@ -227,8 +227,9 @@ export function trainClickbait(
 ): TrainResult {
   const featurized = featurizeAll(train);
   const counts = new Map<string, number>();
-  for (const row of train) {
-    for (const gram of featurize(row.text).grams) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  // Weighted, so a headline and its sentence-case copy count once together.
+  for (const row of featurized) {
+    for (const gram of row.grams) counts.set(gram, (counts.get(gram) ?? 0) + row.weight);
   }
   const fullVocabulary = [...counts.keys()].filter((gram) => (counts.get(gram) ?? 0) >= options.minCount).sort();
   let best: TrainResult | null = null;

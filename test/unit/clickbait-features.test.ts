@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { type CueId, extractCues, ngrams, normalizeHeadline, tokenize } from '../../utils/clickbait/features.ts';
+
+function cue(headline: string, id: CueId): string[] {
+  return extractCues(headline).find((match) => match.id === id)?.matches ?? [];
+}
+
+describe('clickbait cue extractors', () => {
+  it('finds listicle numbers but not casualty counts', () => {
+    expect(cue('17 photos that prove cats run the country', 'listicle')).toEqual(['17 photos']);
+    expect(cue('The 10 best beaches in Europe', 'listicle')).toHaveLength(1);
+    expect(cue('Here are seven signs your boss likes you', 'listicle')).toHaveLength(1);
+    expect(cue('3 killed as storm hits coast', 'listicle')).toEqual([]);
+    expect(cue('Council approves budget for 2024', 'listicle')).toEqual([]);
+  });
+
+  it('finds forward references but not time phrases', () => {
+    expect(cue('Doctors are stunned by this one simple trick', 'forwardReference')).toEqual(['this one simple trick']);
+    expect(cue("Here's why the pound fell", 'forwardReference')).toEqual(["Here's why"]);
+    expect(cue('This is what happens when you stop eating sugar', 'forwardReference')).toContain('This is what');
+    expect(cue('Mum left fuming after spotting this on her receipt', 'forwardReference')).toEqual(['spotting this']);
+    expect(cue('Parliament to vote on the bill this week', 'forwardReference')).toEqual([]);
+    expect(cue('This year’s harvest is the smallest since 1990', 'forwardReference')).toEqual([]);
+  });
+
+  it('finds curiosity gaps', () => {
+    expect(cue("You won't believe what she found", 'curiosityGap')).toEqual(["You won't believe", 'what she found']);
+    expect(cue('The real reason the Queen never ate shellfish', 'curiosityGap')).toEqual(['The real reason']);
+    expect(cue('Obama has a message for Trump supporters', 'curiosityGap')).toEqual(['has a message for']);
+    expect(cue('Bank of England holds interest rates', 'curiosityGap')).toEqual([]);
+  });
+
+  it('finds the reader addressed in the second person', () => {
+    expect(cue('Signs you might be short of vitamin D', 'secondPerson')).toEqual(['you']);
+    expect(cue('Warning to anyone who eats this food', 'secondPerson')).toEqual(['anyone who']);
+    expect(cue('Youth unemployment falls in Spain', 'secondPerson')).toEqual([]);
+  });
+
+  it('finds questions', () => {
+    expect(cue('Can you spot the cat in this picture?', 'question')).toHaveLength(1);
+    expect(cue('Which Disney princess are you', 'question')).toEqual([]);
+    expect(cue('Which Disney princess are you?', 'question')).toHaveLength(1);
+  });
+
+  it('separates fear of catastrophe from shock and fury framing', () => {
+    const seed = 'WW3 fears as Russia claims US weapons were used in shock attack on their soil';
+    expect(cue(seed, 'doom')).toEqual(['WW3 fears']);
+    expect(cue(seed, 'sensational')).toEqual(['shock attack']);
+    expect(cue(seed, 'reactionLead')).toEqual(['WW3 fears as']);
+    expect(cue('Fury as council slaps fine on pensioner', 'sensational')).toEqual(['Fury', 'slaps']);
+    // Newswire uses "blasts" for explosions and "feared dead" for casualties.
+    expect(cue('Bomb blasts kill several in Iran', 'sensational')).toEqual([]);
+    expect(cue('Fifty feared dead after boat capsizes', 'sensational')).toEqual([]);
+    expect(cue('Fifty feared dead after boat capsizes', 'doom')).toEqual([]);
+    expect(cue('Iraq shock Australia to win Asian Cup', 'sensational')).toEqual(['shock Australia']);
+  });
+
+  it('finds emotional reactions and vague subjects', () => {
+    expect(cue('Woman’s garden discovery leaves neighbours baffled', 'emotionalReaction')).toEqual([
+      'leaves neighbours baffled',
+    ]);
+    expect(cue('People are freaking out over this illusion', 'vagueSubject')).toEqual(['People are']);
+    expect(cue('This man tried to sell his house on Twitter', 'vagueSubject')).toEqual(['This man']);
+    expect(cue('Police name man charged over stabbing', 'vagueSubject')).toEqual([]);
+  });
+
+  it('finds scare quotes, including words with apostrophes, but not quoted speech', () => {
+    expect(cue('Wagner mercenary ‘doesn’t regret’ grenade execution', 'scareQuotes')).toEqual(["doesn't regret"]);
+    expect(cue("Putin was waiting for Trump's 'wink'", 'scareQuotes')).toEqual(['wink']);
+    expect(cue('Minister: "We will not raise taxes on working people this year or next"', 'scareQuotes')).toEqual([]);
+    expect(cue("Labour's plan for Britain's railways", 'scareQuotes')).toEqual([]);
+  });
+
+  it('finds shouting in capitals, but not acronyms or all-caps typography', () => {
+    expect(cue('You will NEVER guess who turned up', 'allCaps')).toEqual(['NEVER']);
+    expect(cue('NATO leaders meet in Vilnius', 'allCaps')).toEqual([]);
+    expect(cue('NATO LEADERS MEET IN VILNIUS', 'allCaps')).toEqual([]);
+  });
+
+  it('finds exclamation marks and teaser-style title case', () => {
+    expect(cue('What a save!', 'exclamation')).toEqual(['!']);
+    expect(cue('Sid The Beagle Is Running For Mayor', 'titleCase')).toEqual(['The']);
+    expect(cue('Supreme Court Hears Arguments in Voting Rights Case', 'titleCase')).toEqual([]);
+  });
+
+  it('fires nothing on plain news', () => {
+    expect(extractCues('Council approves new budget for road repairs in 2024')).toEqual([]);
+    expect(extractCues('Heatwave warning issued for south-east as temperatures climb')).toEqual([]);
+  });
+});
+
+describe('clickbait text features', () => {
+  it('normalises quotes and spaces', () => {
+    expect(normalizeHeadline('  ‘Wink’ “now”  –  here ')).toBe(`'Wink' "now" - here`);
+  });
+
+  it('lower-cases tokens and folds numbers', () => {
+    expect(tokenize('17 Photos That Prove It’s True')).toEqual(['<num>', 'photos', 'that', 'prove', "it's", 'true']);
+  });
+
+  it('masks the words a sensational cue owns from the n-grams', () => {
+    const headline = 'Shock attack on Moscow';
+    const grams = ngrams(headline, extractCues(headline));
+    expect(grams).toContain('moscow');
+    expect(grams).toContain('on moscow');
+    expect(grams.some((gram) => gram.includes('shock') || gram.includes('attack'))).toBe(false);
+  });
+});

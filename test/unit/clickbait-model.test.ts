@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { MODEL_PATH, readClickbaitSplit, serializeModel, trainFromSharedData } from '../../scripts/train-clickbait.ts';
+import type { ClickbaitModel } from '../../utils/clickbait/model.ts';
+import { evaluate, parseTsv } from '../../utils/clickbait/train.ts';
+
+const committed = readFileSync(MODEL_PATH, 'utf8');
+
+describe('the committed clickbait model', () => {
+  // Retraining takes a few seconds; the margin is for a busy machine.
+  it('is exactly what the training script produces', { timeout: 120_000 }, () => {
+    const result = trainFromSharedData();
+    expect(serializeModel(result.model)).toBe(committed);
+    expect(result.validation.accuracy).toBeGreaterThanOrEqual(0.985);
+  });
+
+  it('meets the validation target and stays small', () => {
+    const metrics = evaluate(JSON.parse(committed) as ClickbaitModel, readClickbaitSplit('validation'));
+    expect(metrics.count).toBeGreaterThan(4000);
+    expect(metrics.accuracy).toBeGreaterThanOrEqual(0.985);
+    expect(metrics.f1).toBeGreaterThanOrEqual(0.985);
+    expect(gzipSync(committed).length).toBeLessThanOrEqual(150 * 1024);
+  });
+
+  it('keeps cue weights non-negative: a cue is evidence of bait, never of news', () => {
+    const model = JSON.parse(committed) as ClickbaitModel;
+    for (const weight of Object.values(model.cues)) expect(weight).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('parseTsv', () => {
+  it('reads label and headline after the header, skipping bad lines', () => {
+    expect(parseTsv('label\theadline\n1\tA\tB\n0\tPlain news\nx\tbad\n\n1\t \n')).toEqual([
+      { label: 1, text: 'A\tB' },
+      { label: 0, text: 'Plain news' },
+    ]);
+  });
+});

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLICKBAIT_THRESHOLD } from '../../utils/analyze.ts';
+import { DEFAULT_THRESHOLD, mayBeEnglish, scoreHeadline } from '../../utils/clickbait/index.ts';
+import { NEWS_BAIT, PLAIN_NEWS } from './clickbait-sanity-set.ts';
+
+const expected = JSON.parse(
+  readFileSync(new URL('../fixtures/seed-article/expected.json', import.meta.url), 'utf8'),
+) as { headline: { text: string }; teaserHeadlines: { text: string; clickbait: boolean }[] };
+
+describe('scoreHeadline', () => {
+  it('flags the seed headline for its sensational fear framing', () => {
+    const verdict = scoreHeadline(expected.headline.text);
+    expect(verdict.clickbait).toBe(true);
+    expect(verdict.score).toBeGreaterThan(0.7);
+    expect(verdict.reasons).toContain("Sensational fear framing: 'WW3 fears'");
+    expect(verdict.reasons.some((reason) => reason.includes("'shock attack'"))).toBe(true);
+  });
+
+  it.each(expected.teaserHeadlines)('gives the seed teaser "$text" the expected verdict', ({ text, clickbait }) => {
+    const verdict = scoreHeadline(text);
+    expect(verdict.clickbait).toBe(clickbait);
+    if (clickbait) expect(verdict.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('explains teaser bait with the cues behind it', () => {
+    expect(scoreHeadline("You won't believe what this pensioner found in her loft").reasons).toEqual(
+      expect.arrayContaining(["Addresses the reader: 'You'", "Forward reference: 'this pensioner'"]),
+    );
+    expect(scoreHeadline('17 photos that prove cats are secretly running the country').reasons).toContain(
+      'Listicle number',
+    );
+  });
+
+  it.each(PLAIN_NEWS)('leaves plain news unflagged: %s', (text) => {
+    const verdict = scoreHeadline(text);
+    expect(verdict.clickbait).toBe(false);
+    expect(verdict.score).toBeLessThan(0.5);
+  });
+
+  it('flags hand-written tabloid and teaser bait it was not trained on', () => {
+    const missed = NEWS_BAIT.filter((text) => !scoreHeadline(text).clickbait);
+    // A few misses are tolerable; most must be caught.
+    expect(missed.length / NEWS_BAIT.length).toBeLessThanOrEqual(0.1);
+  });
+
+  it('scores regardless of capitalisation', () => {
+    const sentence = scoreHeadline('Fury as council slaps £100 fine on pensioner for feeding birds');
+    const upper = scoreHeadline('Fury As Council Slaps £100 Fine On Pensioner For Feeding Birds');
+    expect(sentence.clickbait).toBe(true);
+    expect(upper.clickbait).toBe(true);
+  });
+
+  it('applies the threshold', () => {
+    const text = 'Ryanair passengers left fuming after flight diverted to wrong country';
+    const score = scoreHeadline(text).score as number;
+    expect(scoreHeadline(text, { threshold: score - 0.01 }).clickbait).toBe(true);
+    expect(scoreHeadline(text, { threshold: score + 0.01 }).clickbait).toBe(false);
+    expect(DEFAULT_THRESHOLD).toBe(DEFAULT_CLICKBAIT_THRESHOLD);
+  });
+
+  it('normalises whitespace in the returned text', () => {
+    expect(scoreHeadline('  Bank of England\n holds rates ').text).toBe('Bank of England holds rates');
+  });
+});
+
+describe('the language rule', () => {
+  const notScored = { score: null, clickbait: false, notScored: 'language', reasons: [] };
+
+  it.each([
+    'Schock-Angriff: Russland droht mit dem dritten Weltkrieg',
+    'Die Regierung plant neue Steuern',
+    'Le gouvernement annonce une réforme des retraites pour les jeunes',
+    'El presidente anuncia nuevas medidas para la economía',
+    'Путин пригрозил Западу новой войной',
+    '東京で大規模な火災が発生',
+  ])('does not score a headline in another language: %s', (text) => {
+    expect(scoreHeadline(text)).toMatchObject(notScored);
+  });
+
+  it('follows a declared language', () => {
+    expect(scoreHeadline('You won’t believe this one trick', { lang: 'de' })).toMatchObject(notScored);
+    expect(scoreHeadline('You won’t believe this one trick', { lang: 'en-GB' }).clickbait).toBe(true);
+    // A declared English page with a headline in another script is still not guessed at.
+    expect(scoreHeadline('Путин пригрозил Западу', { lang: 'en' })).toMatchObject(notScored);
+  });
+
+  it('scores short English headlines whose language cannot be guessed', () => {
+    expect(scoreHeadline('Shock horror!').score).not.toBeNull();
+    expect(scoreHeadline('Oil prices fall').score).not.toBeNull();
+    expect(scoreHeadline('Merkel wins fourth term').score).not.toBeNull();
+    expect(mayBeEnglish('Beyoncé stuns at Grammys')).toBe(true);
+    expect(mayBeEnglish('Mit dem Zug nach Berlin')).toBe(false);
+  });
+});
