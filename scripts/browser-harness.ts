@@ -5,7 +5,7 @@
  * downloads a browser, it uses the machine's Chromium.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -77,6 +77,8 @@ export interface LaunchOptions {
   executablePath?: string;
   extraArgs?: string[];
   viewport?: { width: number; height: number } | null;
+  /** Load a private copy of the build, so a rebuild meanwhile cannot break the running browser. */
+  snapshot?: boolean;
 }
 
 export interface LaunchedBrowser {
@@ -92,13 +94,18 @@ export interface LaunchedBrowser {
 
 /** Launches Chromium with the unpacked extension in a fresh, throw-away profile. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
-  const extensionDir = assertBuilt(options.extensionDir ?? DEFAULT_EXTENSION_DIR);
+  const builtDir = assertBuilt(options.extensionDir ?? DEFAULT_EXTENSION_DIR);
   const executablePath = options.executablePath ?? findChromium();
   if (!executablePath) {
     throw new Error('No Chromium found. Install it (e.g. `apt-get install chromium`) or set CHROMIUM_PATH.');
   }
   const headless = options.headless ?? true;
   const userDataDir = mkdtempSync(join(tmpdir(), 'article-lens-profile-'));
+  let extensionDir = builtDir;
+  if (options.snapshot) {
+    extensionDir = mkdtempSync(join(tmpdir(), 'article-lens-extension-'));
+    cpSync(builtDir, extensionDir, { recursive: true });
+  }
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
@@ -135,6 +142,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     });
   } catch (error) {
     rmSync(userDataDir, { recursive: true, force: true });
+    if (extensionDir !== builtDir) rmSync(extensionDir, { recursive: true, force: true });
     throw error;
   }
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
@@ -167,6 +175,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       closed = true;
       await context.close().catch(() => undefined);
       rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      if (extensionDir !== builtDir) rmSync(extensionDir, { recursive: true, force: true });
     },
   };
 }

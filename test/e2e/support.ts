@@ -112,7 +112,8 @@ export function useExtension(routes: Record<string, Route>, launch: LaunchOption
       '/favicon.ico': { body: PNG_1X1, type: 'image/png' },
       ...routes,
     });
-    const browser = await launchWithExtension({ executablePath: chromiumPath, ...launch });
+    // A private copy of the build: a rebuild running meanwhile cannot pull files from under the test.
+    const browser = await launchWithExtension({ executablePath: chromiumPath, snapshot: true, ...launch });
     const requests: Request[] = [];
     browser.context.on('request', (request) => requests.push(request));
     Object.assign(env, {
@@ -270,7 +271,7 @@ export async function watchConsole(context: BrowserContext, page: Page): Promise
  * Runs `fn(arg)` in a fresh isolated world of the page's main frame, so the
  * page's own overrides of built-ins and DOM methods cannot fool the test.
  */
-export async function probe<A, R>(page: Page, fn: (arg: A) => R, arg?: A): Promise<R> {
+export async function probe<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { frameTree } = await cdp.send('Page.getFrameTree');
@@ -362,36 +363,44 @@ export interface Rect {
 }
 
 /**
- * For each text, the viewport rect of the smallest element containing it, and
- * the rects of the layer's visible boxes by kind: lets a test check that a
- * block is covered by a box without trusting the report's (shortened) texts.
+ * For each text: scrolls the smallest element containing it to the top of the
+ * viewport, lets the layer follow, then reads the element's rect and the rects
+ * of the layer's visible boxes. Lets a test check that a block is covered by a
+ * box without trusting the report's (shortened) texts, and that boxes follow
+ * scrolling.
  */
 export function blockGeometry(
   page: Page,
   texts: string[],
-): Promise<{ blocks: (Rect | null)[]; boxes: { kind: string; id: string; rect: Rect }[] }> {
+): Promise<{ block: Rect | null; boxes: { kind: string; id: string; rect: Rect }[] }[]> {
   return probe(
     page,
-    (wanted: string[]) => {
+    async (wanted: string[]) => {
       const norm = (s: string) => s.replace(/\s+/g, ' ');
       const plain = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
       const all = Array.from(document.body.querySelectorAll('*')).filter((el) => el.localName !== 'article-lens-layer');
-      const blocks = wanted.map((text) => {
+      const results = [];
+      for (const text of wanted) {
         let best: Element | null = null;
-        for (const el of all) {
-          if (norm(el.textContent ?? '').includes(text)) best = el; // document order: later = deeper
+        for (const el of all) if (norm(el.textContent ?? '').includes(text)) best = el; // later in document order = deeper
+        if (best) {
+          best.scrollIntoView({ block: 'start', behavior: 'instant' });
+          await frame();
+          await frame();
         }
-        return best ? plain(best.getBoundingClientRect()) : null;
-      });
-      const root = document.querySelector('article-lens-layer')?.shadowRoot;
-      const boxes = Array.from(root?.querySelectorAll<HTMLElement>('.box[data-flag]') ?? [])
-        .filter((box) => !box.hidden && box.getBoundingClientRect().width > 0)
-        .map((box) => ({
-          kind: box.dataset.kind ?? '',
-          id: box.dataset.flag ?? '',
-          rect: plain(box.getBoundingClientRect()),
-        }));
-      return { blocks, boxes };
+        const root = document.querySelector('article-lens-layer')?.shadowRoot;
+        const boxes = Array.from(root?.querySelectorAll<HTMLElement>('.box[data-flag]') ?? [])
+          .filter((box) => !box.hidden && box.getBoundingClientRect().width > 0)
+          .map((box) => ({
+            kind: box.dataset.kind ?? '',
+            id: box.dataset.flag ?? '',
+            rect: plain(box.getBoundingClientRect()),
+          }));
+        results.push({ block: best ? plain(best.getBoundingClientRect()) : null, boxes });
+      }
+      window.scrollTo({ top: 0, behavior: 'instant' });
+      return results;
     },
     texts,
   );
