@@ -31,6 +31,8 @@ export interface PageTiming {
   readerable: boolean;
   flags: number;
   error: string | null;
+  /** Rough ms per stage of our analysis (see bench-entry.ts). */
+  stages: Record<string, number>;
 }
 
 const gz = (path: string) => () => decodeHtml(new Uint8Array(gunzipSync(readFileSync(path))));
@@ -100,6 +102,7 @@ interface PageRun {
   readerable: boolean;
   flags: number;
   error: string | null;
+  stages: Record<string, number>;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -137,7 +140,7 @@ export async function timeCorpus(
           options.budgetMs * 4 + 30_000,
         );
       } catch (error) {
-        run = { bare: [], ours: [], readerable: false, flags: 0, error: String(error) };
+        run = { bare: [], ours: [], readerable: false, flags: 0, error: String(error), stages: {} };
         await tab.close().catch(() => {});
         tab = await context.newPage();
       }
@@ -151,6 +154,7 @@ export async function timeCorpus(
         readerable: run.readerable,
         flags: run.flags,
         error: run.error,
+        stages: run.stages ?? {},
       };
       timing.ratio = timing.oursMs / timing.bareMs;
       timings.push(timing);

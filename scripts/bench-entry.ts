@@ -3,8 +3,11 @@
  * each served page: (a) bare Readability on a clone, (b) the whole analysis as
  * the content script runs it, timed alternately in the same page.
  */
-import { Readability } from '@mozilla/readability';
-import { analyzeDocument, DEFAULT_CLICKBAIT_THRESHOLD } from '../utils/analyze.ts';
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { analyzeDocument, DEFAULT_CLICKBAIT_THRESHOLD, DEFAULT_MAX_ELEMENTS } from '../utils/analyze.ts';
+import { extractArticle } from '../utils/extract.ts';
+import { DETECTORS } from '../utils/registry.ts';
+import { summarize } from '../utils/summary.ts';
 
 interface BenchResult {
   bare: number[];
@@ -12,6 +15,46 @@ interface BenchResult {
   readerable: boolean;
   flags: number;
   error: string | null;
+  /** Rough ms per stage of our analysis (one profiled pass), to show where the time goes. */
+  stages: Record<string, number>;
+}
+
+// Time spent in each detector, counted only while profiling.
+const detectorMs: Record<string, number> = {};
+let profiling = false;
+for (const detector of DETECTORS) {
+  const detect = detector.detect.bind(detector);
+  detectorMs[detector.name] = 0;
+  (detector as { detect: typeof detect }).detect = (context) => {
+    if (!profiling) return detect(context);
+    const start = performance.now();
+    try {
+      return detect(context);
+    } finally {
+      detectorMs[detector.name] = (detectorMs[detector.name] ?? 0) + performance.now() - start;
+    }
+  };
+}
+
+function stages(times: number): Record<string, number> {
+  const report = ours(true).report;
+  for (const name of Object.keys(detectorMs)) detectorMs[name] = 0;
+  profiling = true;
+  let total: number;
+  try {
+    total = timed(() => ours(true), times);
+  } finally {
+    profiling = false;
+  }
+  const result: Record<string, number> = {
+    readerable: timed(() => isProbablyReaderable(document), times),
+    extraction: timed(() => extractArticle(document, DEFAULT_MAX_ELEMENTS), times),
+    summary: timed(() => summarize(report.cleanText, report.article?.lang ?? null), times),
+  };
+  for (const [name, ms] of Object.entries(detectorMs)) result[`detector:${name}`] = ms / times;
+  const counted = Object.values(result).reduce((a, b) => a + b, 0);
+  result.other = Math.max(0, total - counted);
+  return result;
 }
 
 /** Mean ms per call over `times` calls (tiny pages are looped so the 0.1 ms clock can see them). */
@@ -45,6 +88,7 @@ function run(reps: number, budgetMs: number): BenchResult {
       readerable: first.readerable,
       flags: first.flags.length,
       error: null,
+      stages: {},
     };
     const start = performance.now();
     for (let i = 0; i < reps && (i < 3 || performance.now() - start < budgetMs); i++) {
@@ -56,9 +100,10 @@ function run(reps: number, budgetMs: number): BenchResult {
         result.bare.push(timed(bare, times));
       }
     }
+    result.stages = stages(times);
     return result;
   } catch (error) {
-    return { bare: [], ours: [], readerable: false, flags: 0, error: String(error) };
+    return { bare: [], ours: [], readerable: false, flags: 0, error: String(error), stages: {} };
   }
 }
 

@@ -20,6 +20,8 @@ export interface HighlightCost {
   longestTaskOnMs: number;
   longestTaskOffMs: number;
   longTasksOn: number;
+  /** Longest animation frame (long-animation-frame entries, >= 50 ms) while turning highlights on; 0 when none. */
+  longestFrameOnMs: number;
   /** Round trip of the set-highlights message, as seen from the service worker (ms). */
   roundTripOnMs: number;
 }
@@ -82,22 +84,30 @@ export function manyFlagsPage(blocks = 24): string {
 
 async function observeLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
+    const w = window as unknown as { __longTasks: number[]; __longFrames: number[] };
     w.__longTasks = [];
+    w.__longFrames = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
     }).observe({ type: 'longtask' });
+    // Long animation frames also count the style and layout work a task causes.
+    if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longFrames.push(entry.duration);
+      }).observe({ type: 'long-animation-frame' });
+    }
   });
 }
 
-async function takeLongTasks(page: Page): Promise<number[]> {
+async function takeLongTasks(page: Page): Promise<{ tasks: number[]; frames: number[] }> {
   // Let the work the message started, and the frames after it, finish.
   await page.evaluate(() => new Promise((done) => setTimeout(() => requestAnimationFrame(() => done(null)), 800)));
   return page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    const tasks = w.__longTasks;
+    const w = window as unknown as { __longTasks: number[]; __longFrames: number[] };
+    const taken = { tasks: w.__longTasks, frames: w.__longFrames };
     w.__longTasks = [];
-    return tasks;
+    w.__longFrames = [];
+    return taken;
   });
 }
 
@@ -123,9 +133,10 @@ export async function highlightCost(browser: LaunchedBrowser): Promise<Highlight
     const off = await takeLongTasks(page);
     return {
       flags,
-      longestTaskOnMs: Math.max(0, ...on),
-      longestTaskOffMs: Math.max(0, ...off),
-      longTasksOn: on.length,
+      longestTaskOnMs: Math.max(0, ...on.tasks),
+      longestTaskOffMs: Math.max(0, ...off.tasks),
+      longTasksOn: on.tasks.length,
+      longestFrameOnMs: Math.max(0, ...on.frames),
       roundTripOnMs,
     };
   } finally {

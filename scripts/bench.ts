@@ -34,6 +34,8 @@ interface CorpusStats {
   oursMsMedian: number;
   slowest: Pick<PageTiming, 'name' | 'bareMs' | 'oursMs' | 'ratio'>[];
   highestRatio: Pick<PageTiming, 'name' | 'bareMs' | 'oursMs' | 'ratio'>[];
+  /** Per stage of our analysis: median over pages of its time in units of bare Readability's time. */
+  stagesPerBare: Record<string, number>;
 }
 
 /** Nearest-rank percentile. */
@@ -70,6 +72,12 @@ function stats(timings: PageTiming[]): CorpusStats {
       .sort((a, b) => b.ratio - a.ratio)
       .slice(0, 5)
       .map(brief),
+    stagesPerBare: Object.fromEntries(
+      [...new Set(ok.flatMap((t) => Object.keys(t.stages)))].map((stage) => [
+        stage,
+        round(median(ok.map((t) => (t.stages[stage] ?? 0) / t.bareMs))),
+      ]),
+    ),
   };
 }
 
@@ -147,7 +155,8 @@ async function main(): Promise<void> {
   const all = stats(timings);
   const content = bundles.find((b) => b.entry === 'content script');
   const sizeBudget = readability.gzip + (model?.gzipBytes ?? 0) + TARGETS.sizeSlackBytes;
-  const longest = highlight && !('error' in highlight) ? highlight.longestTaskOnMs : null;
+  // The target is about pages with at least 50 flags: fewer measures nothing.
+  const longest = highlight && !('error' in highlight) && highlight.flags >= 50 ? highlight.longestTaskOnMs : null;
   const result = {
     pages: all.pages,
     errors: all.errors,
@@ -199,6 +208,11 @@ async function main(): Promise<void> {
     );
   }
   log(
+    `  where the time goes (median over pages, in units of bare Readability's time): ${Object.entries(all.stagesPerBare)
+      .map(([stage, share]) => `${stage} ${share.toFixed(2)}`)
+      .join(', ')}`,
+  );
+  log(
     `  targets: median <= ${TARGETS.ratioMedian}: ${verdict(result.targets.ratioMedian.met)}; p95 <= ${TARGETS.ratioP95}: ${verdict(result.targets.ratioP95.met)}`,
   );
   for (const [name, s] of Object.entries(corpora)) {
@@ -232,7 +246,7 @@ async function main(): Promise<void> {
   else if ('error' in highlight) log(`  not measured: ${highlight.error}`);
   else {
     log(
-      `  ${highlight.flags} flags; turning highlights on: longest long task ${highlight.longestTaskOnMs.toFixed(0)} ms (${highlight.longTasksOn} tasks >= 50 ms), message round trip ${highlight.roundTripOnMs} ms; turning off: ${highlight.longestTaskOffMs.toFixed(0)} ms`,
+      `  ${highlight.flags} flags; turning highlights on: longest long task ${highlight.longestTaskOnMs.toFixed(0)} ms (${highlight.longTasksOn} tasks >= 50 ms; longest animation frame ${highlight.longestFrameOnMs.toFixed(0)} ms), message round trip ${highlight.roundTripOnMs} ms; turning off: ${highlight.longestTaskOffMs.toFixed(0)} ms`,
     );
     log(
       `  target: no long task > ${TARGETS.longTaskMs} ms with >= 50 flags: ${highlight.flags < 50 ? 'page gave fewer than 50 flags' : verdict(result.targets.highlightLongTaskMs.met)}`,
