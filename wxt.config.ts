@@ -22,7 +22,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'article-lens@example.org', strict_min_version: '115.0' },
+            gecko: {
+              id: 'article-lens@example.org',
+              // 140: the first Firefox that reads data_collection_permissions.
+              strict_min_version: '140.0',
+              // Nothing is collected or transmitted: all analysis stays in the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

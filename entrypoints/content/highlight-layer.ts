@@ -216,6 +216,8 @@ export function createHighlightLayer(ctx: ContentScriptContext, callbacks: Layer
     const host = ui?.shadowHost;
     if (!mounted || !host?.isConnected) return;
     const origin = host.getBoundingClientRect();
+    // The viewport's right edge in layer coordinates: labels are kept left of it.
+    const right = (document.documentElement?.clientWidth ?? 0) - origin.left;
     // Read every rect first, then write: one layout, no thrashing.
     const rects = [...mounted.boxById.values()].map(({ item }) =>
       item.element.isConnected ? item.element.getBoundingClientRect() : null,
@@ -234,7 +236,9 @@ export function createHighlightLayer(ctx: ContentScriptContext, callbacks: Layer
       box.style.height = `${rect.height}px`;
       // Label above the box, or inside its top edge when there is no room above.
       const labelY = rect.top > 20 ? y - 18 : y + 2;
-      label.style.transform = `translate(${Math.max(x, -origin.left)}px, ${labelY}px)`;
+      const labelX = Math.max(x, -origin.left);
+      label.style.transform = `translate(${labelX}px, ${labelY}px)`;
+      label.style.maxWidth = `${Math.max(120, Math.min(360, right - labelX - 4))}px`;
     }
   }
 
@@ -347,35 +351,43 @@ export function createHighlightLayer(ctx: ContentScriptContext, callbacks: Layer
 
   async function ensureUi(): Promise<ShadowRootContentScriptUi<Mounted>> {
     if (ui) return ui;
-    creating ??= createShadowRootUi<Mounted>(ctx, {
-      name: LAYER_TAG,
-      mode: 'open',
-      position: 'inline',
-      inheritStyles: true,
-      anchor: () => document.documentElement,
-      append: 'last',
-      isolateEvents: ['keydown', 'keyup', 'keypress', 'click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup'],
-      onMount(container, shadow, host) {
-        applyStyles(shadow);
-        // WXT adds an empty <style>; drop it so nothing relies on inline styles under CSP.
-        for (const style of shadow.querySelectorAll('style')) if (!style.textContent) style.remove();
-        hostStyle = styleHost(host);
-        const root = container.ownerDocument.createElement('div');
-        root.className = 'root';
-        const boxes = container.ownerDocument.createElement('div');
-        const legend = container.ownerDocument.createElement('div');
-        legend.className = 'legend';
-        legend.setAttribute('role', 'region');
-        root.append(boxes, legend);
-        container.append(root);
-        const mounted: Mounted = { root, boxes, legend, boxById: new Map(), stop: () => {} };
-        mounted.stop = watch(host);
-        return mounted;
-      },
-      onRemove(mounted) {
-        mounted?.stop();
-      },
-    });
+    const create = (name: string) =>
+      createShadowRootUi<Mounted>(ctx, {
+        name,
+        mode: 'open',
+        position: 'inline',
+        inheritStyles: true,
+        anchor: () => document.documentElement,
+        append: 'last',
+        isolateEvents: ['keydown', 'keyup', 'keypress', 'click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup'],
+        onMount(container, shadow, host) {
+          applyStyles(shadow);
+          // WXT adds an empty <style>; drop it so nothing relies on inline styles under CSP.
+          for (const style of shadow.querySelectorAll('style')) if (!style.textContent) style.remove();
+          hostStyle = styleHost(host);
+          const root = container.ownerDocument.createElement('div');
+          root.className = 'root';
+          const boxes = container.ownerDocument.createElement('div');
+          const legend = container.ownerDocument.createElement('div');
+          legend.className = 'legend';
+          legend.setAttribute('role', 'region');
+          root.append(boxes, legend);
+          container.append(root);
+          const mounted: Mounted = { root, boxes, legend, boxById: new Map(), stop: () => {} };
+          mounted.stop = watch(host);
+          return mounted;
+        },
+        onRemove(mounted) {
+          mounted?.stop();
+        },
+      });
+    // A page that defined our tag as its own element may forbid shadow roots on it: use a fresh name then.
+    creating ??= create(LAYER_TAG)
+      .catch(() => create(`${LAYER_TAG}-${Math.random().toString(36).slice(2, 8)}`))
+      .catch((error: unknown) => {
+        creating = null;
+        throw error;
+      });
     ui = await creating;
     return ui;
   }

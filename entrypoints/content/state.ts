@@ -224,6 +224,8 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
     setHighlights(on) {
       if (disabled()) return state();
       highlights = on;
+      // "Off" means nothing of ours on the page, a pending reveal included.
+      revealing = null;
       sync();
       return state();
     },

@@ -280,6 +280,9 @@ describe('highlight layer, legend and hide clutter', () => {
     await vi.waitFor(() => expect(test.shadow().querySelector('.box.pulse')).not.toBeNull());
     expect(test.shadow().querySelectorAll('.box')).toHaveLength(1);
     expect(test.controller.revealFlag('f99')).toEqual({ ok: false, error: 'unknown-flag' });
+    test.controller.setHighlights(false);
+    expect(layerHost()).toBeNull();
+    expect(document.documentElement.outerHTML).toBe(before);
   });
 
   it('tears down when the site gets disabled and re-analyses on a threshold change', async () => {
