@@ -129,18 +129,21 @@ function start(ctx: ContentScriptContext): void {
     layer.remove();
   });
 
-  // Single-page sites: a new URL (not just a new #fragment) is a new article.
+  // Single-page sites: a new URL (not just a new #fragment) is a new article. The
+  // event only prompts a look at location itself, so a page dispatching a forged
+  // event cannot make us re-analyse; the check waits a tick for the URL to commit.
   let lastUrl = location.href;
-  ctx.addEventListener(win, 'wxt:locationchange', ({ newUrl }) =>
-    guard(() => {
-      const next = String(newUrl);
-      if (!isNewPage(lastUrl, next)) return;
-      lastUrl = next;
-      if (!controller) return;
-      controller.reset();
-      scheduleAuto(true);
-    })(),
-  );
+  const checkUrl = guard(() => {
+    const next = location.href;
+    if (!isNewPage(lastUrl, next)) return;
+    lastUrl = next;
+    if (!controller) return;
+    controller.reset();
+    scheduleAuto(true);
+  });
+  ctx.addEventListener(win, 'wxt:locationchange', () => {
+    timers.setTimeout(checkUrl, 0);
+  });
 
   // Back/forward cache: the badge was cleared on navigation, the page kept its state.
   ctx.addEventListener(win, 'pageshow', (event) =>

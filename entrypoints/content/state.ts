@@ -304,7 +304,7 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
       analysis = null;
       forced = false;
       status = 'idle';
-      highlights = true;
+      // The highlights on/off choice stays with the tab; the legend's per-kind toggles do not.
       visibleKinds = { ...settings.showKinds };
       deps.sendSummary(null);
     },

@@ -354,6 +354,34 @@ describe('content script entry with the fake browser', () => {
     ctx.abort();
   });
 
+  it('re-analyses after a history.pushState navigation, badge cleared in between', async () => {
+    const { ctx, sent, ask } = await startContentScript({ autoAnalyze: true });
+    await vi.waitFor(
+      async () => expect(await ask({ type: 'get-state' })).toMatchObject({ state: { status: 'done' } }),
+      {
+        timeout: 10_000,
+      },
+    );
+    const first = location.href;
+    document.body.innerHTML = `<main><article><h1>Orchard harvest best in a decade</h1>${'<p>Apple growers in the valley are reporting their best harvest in ten years, helped by a warm spring without late frosts and steady rain through the summer months.</p>'.repeat(6)}</article></main>`;
+    history.pushState({}, '', '/orchard');
+    try {
+      await vi.waitFor(
+        async () => {
+          const response = await ask({ type: 'get-state' });
+          expect(response?.ok && response.state.status === 'done' && response.state.report.url).toBe(location.href);
+        },
+        { timeout: 10_000 },
+      );
+      expect(sent).toContainEqual({ type: 'report-summary', badge: null });
+      const summaries = sent.filter((message) => (message as { type: string }).type === 'report-summary');
+      expect(summaries.at(-1)).toMatchObject({ badge: { readerable: true } });
+    } finally {
+      history.replaceState({}, '', first);
+      ctx.abort();
+    }
+  });
+
   it('on a disabled site answers get-state and does nothing else', async () => {
     const { ctx, sent, ask } = await startContentScript({ disabledSites: [location.hostname] });
     expect(await ask({ type: 'get-state' })).toEqual({
