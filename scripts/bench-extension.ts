@@ -16,12 +16,15 @@ import {
 
 export interface HighlightCost {
   flags: number;
-  /** Longest main-thread task (ms) while turning highlights on; 0 when none reached 50 ms. */
-  longestTaskOnMs: number;
-  longestTaskOffMs: number;
-  longTasksOn: number;
-  /** Longest animation frame (long-animation-frame entries, >= 50 ms) while turning highlights on; 0 when none. */
-  longestFrameOnMs: number;
+  runs: number;
+  /** Longest main-thread block (ms) while turning highlights on: median over runs, and worst run. */
+  longestBlockOnMs: number;
+  longestBlockOnMaxMs: number;
+  longestBlockOffMs: number;
+  /** The same measure with nothing happening: the noise floor. */
+  idleGapMs: number;
+  /** Long tasks the page's own PerformanceObserver saw (it does not see content-script tasks). */
+  longTasksReported: number;
   /** Round trip of the set-highlights message, as seen from the service worker (ms). */
   roundTripOnMs: number;
 }
@@ -82,36 +85,47 @@ export function manyFlagsPage(blocks = 24): string {
 <footer><p>© Example News. All rights reserved.</p><a href="/privacy">Privacy</a></footer></body></html>`;
 }
 
-async function observeLongTasks(page: Page): Promise<void> {
+/**
+ * Main-thread watch in the page: a MessageChannel heartbeat (the largest gap
+ * between beats is the longest time the thread was blocked, whatever world or
+ * rendering step blocked it: content-script work is not reported to the page's
+ * longtask observer), plus the page's own longtask entries for reference.
+ */
+async function watchMainThread(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __longFrames: number[] };
-    w.__longTasks = [];
-    w.__longFrames = [];
+    const w = window as unknown as {
+      __lens: { gap: number; tasks: number[]; halted: boolean; channel: MessageChannel };
+    };
+    const channel = new MessageChannel();
+    w.__lens = { gap: 0, tasks: [], halted: false, channel };
+    let last = performance.now();
+    channel.port1.onmessage = () => {
+      const now = performance.now();
+      w.__lens.gap = Math.max(w.__lens.gap, now - last);
+      last = now;
+      if (!w.__lens.halted) channel.port2.postMessage(0);
+    };
+    channel.port2.postMessage(0);
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+      for (const entry of list.getEntries()) w.__lens.tasks.push(entry.duration);
     }).observe({ type: 'longtask' });
-    // Long animation frames also count the style and layout work a task causes.
-    if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__longFrames.push(entry.duration);
-      }).observe({ type: 'long-animation-frame' });
-    }
   });
 }
 
-async function takeLongTasks(page: Page): Promise<{ tasks: number[]; frames: number[] }> {
-  // Let the work the message started, and the frames after it, finish.
-  await page.evaluate(() => new Promise((done) => setTimeout(() => requestAnimationFrame(() => done(null)), 800)));
-  return page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __longFrames: number[] };
-    const taken = { tasks: w.__longTasks, frames: w.__longFrames };
-    w.__longTasks = [];
-    w.__longFrames = [];
+/** Waits for the work (and the frames after it) to finish, then takes and resets the figures. */
+async function takeWatch(page: Page, halt = false): Promise<{ gap: number; tasks: number[] }> {
+  await page.evaluate(() => new Promise((done) => setTimeout(() => requestAnimationFrame(() => done(null)), 600)));
+  return page.evaluate((stop) => {
+    const w = window as unknown as { __lens: { gap: number; tasks: number[]; halted: boolean } };
+    const taken = { gap: w.__lens.gap, tasks: w.__lens.tasks };
+    w.__lens.gap = 0;
+    w.__lens.tasks = [];
+    w.__lens.halted = stop;
     return taken;
-  });
+  }, halt);
 }
 
-export async function highlightCost(browser: LaunchedBrowser): Promise<HighlightCost> {
+export async function highlightCost(browser: LaunchedBrowser, runs = 3): Promise<HighlightCost> {
   const server = await servePages({ '/many-flags.html': { body: manyFlagsPage() } });
   const page = await browser.context.newPage();
   try {
@@ -122,28 +136,41 @@ export async function highlightCost(browser: LaunchedBrowser): Promise<Highlight
     if (state.status !== 'done') throw new Error(`analysis ended as ${state.status}`);
     const flags = state.report.flags.length;
     await sendToTab(worker, tabId, { type: 'set-highlights', on: false });
-    await observeLongTasks(page);
-    await takeLongTasks(page);
-    const start = Date.now();
-    const answer = await sendToTab(worker, tabId, { type: 'set-highlights', on: true });
-    const roundTripOnMs = Date.now() - start;
-    if (!answer.ok) throw new Error(`set-highlights failed: ${answer.error}`);
-    const on = await takeLongTasks(page);
-    await sendToTab(worker, tabId, { type: 'set-highlights', on: false });
-    const off = await takeLongTasks(page);
+    await watchMainThread(page);
+    await takeWatch(page);
+    const idle = await takeWatch(page);
+    const on: number[] = [];
+    const off: number[] = [];
+    const trips: number[] = [];
+    let longTasksReported = 0;
+    for (let i = 0; i < runs; i++) {
+      const start = Date.now();
+      const answer = await sendToTab(worker, tabId, { type: 'set-highlights', on: true });
+      trips.push(Date.now() - start);
+      if (!answer.ok) throw new Error(`set-highlights failed: ${answer.error}`);
+      const turnedOn = await takeWatch(page);
+      on.push(turnedOn.gap);
+      longTasksReported += turnedOn.tasks.length;
+      await sendToTab(worker, tabId, { type: 'set-highlights', on: false });
+      off.push((await takeWatch(page, i === runs - 1)).gap);
+    }
     return {
       flags,
-      longestTaskOnMs: Math.max(0, ...on.tasks),
-      longestTaskOffMs: Math.max(0, ...off.tasks),
-      longTasksOn: on.tasks.length,
-      longestFrameOnMs: Math.max(0, ...on.frames),
-      roundTripOnMs,
+      runs,
+      longestBlockOnMs: round1(median(on)),
+      longestBlockOnMaxMs: round1(Math.max(...on)),
+      longestBlockOffMs: round1(median(off)),
+      idleGapMs: round1(idle.gap),
+      longTasksReported,
+      roundTripOnMs: median(trips),
     };
   } finally {
     await page.close();
     await server.close();
   }
 }
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
 
 async function paintTimes(page: Page, readySelector: string | null): Promise<{ fcp: number; ready: number | null }> {
   return page.evaluate(async (selector) => {
@@ -215,7 +242,7 @@ export async function popupRender(browser: LaunchedBrowser, runs = 7): Promise<P
 }
 
 export async function withExtension<T>(run: (browser: LaunchedBrowser) => Promise<T>): Promise<T> {
-  const browser = await launchWithExtension();
+  const browser = await launchWithExtension({ snapshot: true });
   try {
     return await run(browser);
   } finally {

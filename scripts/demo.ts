@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   const headless = values.headless || !hasDisplay();
 
   if (!headless) {
-    const browser = await launchWithExtension({ headless: false, viewport: null });
+    const browser = await launchWithExtension({ headless: false, viewport: null, snapshot: true });
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(pageUrl);
     process.stdout.write(
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
 
   const outDir = resolve(cwd, values.out);
   mkdirSync(outDir, { recursive: true });
-  const browser = await launchWithExtension();
+  const browser = await launchWithExtension({ snapshot: true });
   try {
     const page = await browser.context.newPage();
     await page.goto(pageUrl, { waitUntil: 'load', timeout: 30_000 });

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     new Uint8Array(readFileSync(resolve(PROJECT_ROOT, 'test', 'fixtures', 'seed-article', 'page.html'))),
   );
   const server = await servePages({ '/news/ww3-fears.html': { body: seed } });
-  const browser = await launchWithExtension({ lang: 'en', viewport: { width: 1280, height: 900 } });
+  const browser = await launchWithExtension({ lang: 'en', viewport: { width: 1280, height: 900 }, snapshot: true });
   const written: string[] = [];
   const shot = async (page: Page, name: string, fullPage = true) => {
     await settle(page);
