@@ -7,7 +7,17 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeBrowser, layerInfo, pageFile, seedExpected, seedPage, textsVisible, useExtension } from './support.ts';
+import {
+  describeBrowser,
+  expandAll,
+  layerInfo,
+  pageFile,
+  probe,
+  seedExpected,
+  seedPage,
+  textsVisible,
+  useExtension,
+} from './support.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const expected = seedExpected();
@@ -108,19 +118,35 @@ describeBrowser('experience (issue 6)', () => {
     await page.close();
   });
 
-  it('popup: clicking a flagged block scrolls the page to it', async () => {
+  it('popup: clicking a flagged block scrolls the page to it and makes it pulse', async () => {
     const { page } = await env.open('/seed');
+    await page.setViewportSize({ width: 1000, height: 400 });
     await env.analysed(page);
+    const sourceTop = () =>
+      probe(page, () => {
+        const line = Array.from(document.querySelectorAll('p')).find((p) =>
+          p.textContent?.includes('Read Full Article'),
+        );
+        return line ? line.getBoundingClientRect().top : Number.NaN;
+      });
     await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await sourceTop()).toBeGreaterThan(400);
     const popup = await env.popupFor(page);
     await expect.poll(() => popup.locator('main[data-state]').getAttribute('data-state')).toBe('article');
-    for (const summary of await popup.locator('details:not([open]) > summary').all()) await summary.click();
-    const button = popup
-      .locator('button.flag-button')
-      .filter({ hasText: /Source/ })
-      .first();
-    await button.click();
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+    await expandAll(popup);
+    await popup.locator('button.flag-button').filter({ hasText: 'Read Full Article' }).first().click();
+    // The popup here is a tab of its own: show the article tab again so its smooth scroll gets frames.
+    await page.bringToFront();
+    await expect.poll(sourceTop).toBeLessThan(400);
+    expect(await sourceTop()).toBeGreaterThanOrEqual(0);
+    await expect
+      .poll(() =>
+        probe(
+          page,
+          () => document.querySelector('article-lens-layer')?.shadowRoot?.querySelectorAll('.box.pulse').length ?? 0,
+        ),
+      )
+      .toBe(1);
     await popup.close();
     await page.close();
   });

@@ -6,7 +6,7 @@
 import type { Page, Request } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { messageAttack, seedWith } from './pages.ts';
-import { describeBrowser, layerInfo, pageFile, probe, seedPage, useExtension } from './support.ts';
+import { describeBrowser, expandAll, layerInfo, pageFile, probe, seedPage, useExtension } from './support.ts';
 
 interface BadgeApi {
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
@@ -28,12 +28,9 @@ describeBrowser('security (issue 5)', () => {
   }
 
   async function badgeText(page: Page): Promise<string> {
+    const tabId = await env.tabId(page);
     const sw = await env.worker();
-    const url = page.url();
-    return sw.evaluate(async (u) => {
-      const tab = (await chrome.tabs.query({ url: u }))[0];
-      return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
-    }, url);
+    return sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   }
 
   it("a page's postMessage and runtime messages shaped like ours change nothing", async () => {
@@ -42,8 +39,8 @@ describeBrowser('security (issue 5)', () => {
     const state = await env.analysed(page, (s) => s.status === 'done');
     await expect.poll(async () => (await layerInfo(page)).boxes.length, { timeout: 10_000 }).toBeGreaterThan(0);
     const settingsBefore = await storedSettings();
+    await expect.poll(() => badgeText(page)).not.toBe('');
     const badgeBefore = await badgeText(page);
-    expect(badgeBefore).not.toBe('');
 
     // Without externally_connectable, pages get no messaging API at all.
     expect(
@@ -96,7 +93,7 @@ describeBrowser('security (issue 5)', () => {
     });
     await expect.poll(() => popup.locator('main[data-state]').getAttribute('data-state')).toBe('article');
     // Expand every collapsed list so all page text is rendered.
-    for (const details of await popup.locator('details:not([open]) > summary').all()) await details.click();
+    await expandAll(popup);
     await popup.waitForTimeout(300);
     const text = (await popup.locator('main').textContent()) ?? '';
     expect(text).toContain(article.title);
@@ -113,6 +110,10 @@ describeBrowser('security (issue 5)', () => {
     // Flag texts with markup are listed as text too.
     const markedFlags = state.report.flags.filter((flag) => /<\w+/.test(flag.text));
     expect(markedFlags.length).toBeGreaterThan(0);
+    for (const flag of markedFlags) {
+      const firstWords = flag.text.trim().split(/\s+/).slice(0, 6).join(' ');
+      expect(text.replace(/\s+/g, ' '), flag.id).toContain(firstWords);
+    }
     // The on-page layer: labels are text as well.
     const layerElements = await probe(page, () => {
       const root = document.querySelector('article-lens-layer')?.shadowRoot;

@@ -85,6 +85,7 @@ export interface Env {
   /** Opens a served path in a new tab, with a console watcher attached before navigation. */
   open(path: string, options?: { waitUntil?: 'load' | 'domcontentloaded' | 'commit' }): Promise<OpenedPage>;
   popupFor(page: Page): Promise<Page>;
+  tabId(page: Page): Promise<number>;
   options(): Promise<Page>;
   state(page: Page): Promise<TabState>;
   /** Waits until the content script has a settled state (or `until` holds). */
@@ -128,6 +129,9 @@ export function useExtension(routes: Record<string, Route>, launch: LaunchOption
         const console = await watchConsole(browser.context, page);
         await page.goto(server.url(path), { waitUntil: options?.waitUntil ?? 'load' });
         return { page, console };
+      },
+      async tabId(page) {
+        return tabIdOf(await browser.worker(), page);
       },
       async popupFor(page) {
         return openPopupFor(browser.context, browser.extensionId, await browser.worker(), page);
@@ -431,4 +435,10 @@ export function textsVisible(page: Page, texts: string[]): Promise<boolean[]> {
     },
     texts,
   );
+}
+
+/** Opens every collapsed <details> on the page. */
+export async function expandAll(page: Page): Promise<void> {
+  const closed = page.locator('details:not([open]) > summary');
+  for (let guard = 0; guard < 20 && (await closed.count()) > 0; guard++) await closed.first().click();
 }
