@@ -29,6 +29,8 @@ export default defineConfig({
               // Nothing is collected or transmitted: all analysis stays in the browser.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
