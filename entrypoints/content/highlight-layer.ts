@@ -120,6 +120,7 @@ ${KINDS.map((kind) => `[data-kind="${kind}"] { --al-color: ${COLORS[kind]}; }`).
 .legend .clutter { justify-content: center; border: 1px solid #c4c7c5; margin-top: 2px; }
 .legend .clutter[aria-pressed="true"] { background: #e8f0fe; }
 .legend .close { padding: 0 6px; font-size: 14px; }
+@media print { .root { display: none; } }
 @media (prefers-color-scheme: dark) {
   .legend { background: #202124; color: #e8eaed; border-color: #5f6368; }
   .legend button:hover { background: #303134; }

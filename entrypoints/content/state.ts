@@ -15,6 +15,8 @@ import type { HighlightLayer, LayerItem, LayerView, LegendView } from './highlig
 const KINDS: readonly FlagKind[] = ['clickbait', 'boilerplate', 'related'];
 /** How long a revealed flag stays drawn when highlights are off. */
 const REVEAL_MS = 3000;
+/** Quiet time after a threshold change before re-analysing. */
+export const RERUN_DELAY_MS = 400;
 
 export interface ContentDeps {
   document: Document;
@@ -68,6 +70,7 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
   let visibleKinds: Record<FlagKind, boolean> = { ...settings.showKinds };
   let revealing: string | null = null;
   let revealToken = 0;
+  let rerunToken = 0;
 
   const host = () => {
     try {
@@ -283,10 +286,11 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
       const kindsChanged = KINDS.some((kind) => before.showKinds[kind] !== next.showKinds[kind]);
       if (kindsChanged) visibleKinds = { ...next.showKinds };
       if (analysis && clickbaitThreshold(before) !== clickbaitThreshold(next)) {
-        analysis = null;
-        status = 'idle';
-        runAnalysis(forced);
-        return;
+        // A slider being dragged saves many times: every open tab re-analyses once, after it settles.
+        const token = ++rerunToken;
+        deps.setTimeout(() => {
+          if (token === rerunToken && status === 'done' && !disabled()) runAnalysis(forced);
+        }, RERUN_DELAY_MS);
       }
       if (analysis && (kindsChanged || before.highlightPageChrome !== next.highlightPageChrome)) {
         if (deps.clutter.hidden) {
@@ -299,6 +303,7 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
     },
     reset() {
       revealing = null;
+      rerunToken++;
       deps.clutter.restore();
       deps.layer.remove();
       analysis = null;

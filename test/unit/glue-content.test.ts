@@ -6,7 +6,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createClutterHider } from '@/entrypoints/content/clutter.ts';
 import { createHighlightLayer, LAYER_TAG } from '@/entrypoints/content/highlight-layer.ts';
 import { handleContentMessage } from '@/entrypoints/content/messages.ts';
-import { type ContentController, createContentController } from '@/entrypoints/content/state.ts';
+import { type ContentController, createContentController, RERUN_DELAY_MS } from '@/entrypoints/content/state.ts';
 import type { Analysis } from '@/utils/analyze.ts';
 import type { BadgeSummary, Response, TabState } from '@/utils/messages.ts';
 import type { Flag, PageReport } from '@/utils/report.ts';
@@ -289,7 +289,12 @@ describe('highlight layer, legend and hide clutter', () => {
     const analyze = vi.fn(fakeAnalysis);
     const own = harness(DEFAULT_SETTINGS, analyze);
     own.controller.analyze(false);
-    own.controller.applySettings({ ...DEFAULT_SETTINGS, clickbaitSensitivity: 80 });
+    for (const sensitivity of [60, 70, 80])
+      own.controller.applySettings({ ...DEFAULT_SETTINGS, clickbaitSensitivity: sensitivity });
+    expect(analyze).toHaveBeenCalledTimes(1);
+    // Once, after the slider settles.
+    await vi.waitFor(() => expect(analyze).toHaveBeenCalledTimes(2));
+    await new Promise((resolve) => setTimeout(resolve, RERUN_DELAY_MS + 100));
     expect(analyze).toHaveBeenCalledTimes(2);
     own.controller.setClutterHidden(true);
     own.controller.applySettings({ ...DEFAULT_SETTINGS, disabledSites: [location.hostname] });
