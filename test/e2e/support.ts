@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Request, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, vi } from 'vitest';
 import {
   contentState,
   findChromium,
@@ -29,6 +29,9 @@ import type { PageReport } from '../../utils/report.ts';
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const PAGES_DIR = resolve(HERE, 'pages');
 export const SEED_DIR = resolve(HERE, '..', 'fixtures', 'seed-article');
+
+// Browsers on a loaded CI machine are slow: polls wait up to 10 s (vitest's default is 1 s).
+vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 100 } } });
 
 export const chromiumPath = findChromium();
 const inCI = Boolean(process.env.CI);
