@@ -95,9 +95,20 @@ export function scoreHeadline(text: string, options: ScoreOptions = {}): Headlin
 const MAX_LINKS = 400;
 const MIN_WORDS = 4;
 const MAX_WORDS = 25;
-// Page chrome whose links are menus, not headlines.
-const CHROME =
-  'nav, footer, [role="navigation"], [role="contentinfo"], [role="menu"], [role="menubar"], [aria-label*="share" i], [class*="share" i], [class*="social" i], [class*="breadcrumb" i], [class*="pagination" i], [class*="cookie" i], [class*="consent" i]';
+// Page chrome whose links are menus, not headlines. Checked by hand in an ancestor walk:
+// an equivalent closest() selector costs more than all the scoring on a page.
+const CHROME_TAGS = new Set(['NAV', 'FOOTER']);
+const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'menu', 'menubar']);
+const CHROME_NAMES = /share|social|breadcrumb|pagination|cookie|consent/i;
+
+function isChromeElement(element: Element): boolean {
+  if (CHROME_TAGS.has(element.tagName)) return true;
+  const role = element.getAttribute('role');
+  if (role && CHROME_ROLES.has(role)) return true;
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('aria-label') ?? ''}`;
+  return names.length > 1 && CHROME_NAMES.test(names);
+}
+
 const SHARE_HREF =
   /^(?:mailto:|tel:|javascript:)|(?:facebook\.com\/sharer|twitter\.com\/intent|x\.com\/intent|linkedin\.com\/share|pinterest\.com\/pin|reddit\.com\/submit|wa\.me|whatsapp:)/i;
 const BLOCKS = new Set([
@@ -129,13 +140,37 @@ export function teaserLinks(document: Document, skip: Element | null): { element
   const found: { element: Element; text: string }[] = [];
   const links = document.querySelectorAll('a[href]');
   const limit = Math.min(links.length, MAX_LINKS);
+  const chrome = new Map<Element, boolean>();
+  // Memoised per element, iterative so that absurdly deep pages cannot overflow the stack.
+  const insideChrome = (element: Element): boolean => {
+    const path: Element[] = [];
+    let inside = false;
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      const known = chrome.get(node);
+      if (known !== undefined) {
+        inside = known;
+        break;
+      }
+      path.push(node);
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      const node = path[i] as Element;
+      inside = inside || isChromeElement(node);
+      chrome.set(node, inside);
+    }
+    return inside;
+  };
   for (let i = 0; i < limit; i++) {
     const link = links[i] as Element;
-    if (skip && (skip.contains(link) || link.contains(skip))) continue;
-    const text = normalizeSpace(link.textContent ?? '');
+    const raw = link.textContent ?? '';
+    // Cheap length bounds before any string work: 4-25 words fit in 8-400 characters.
+    if (raw.length < 8 || raw.length > 400) continue;
+    const text = normalizeSpace(raw);
     const words = text.split(' ').length;
     if (words < MIN_WORDS || words > MAX_WORDS) continue;
-    if (SHARE_HREF.test(link.getAttribute('href') ?? '') || link.closest(CHROME)) continue;
+    if (SHARE_HREF.test(link.getAttribute('href') ?? '')) continue;
+    if (skip && (skip.contains(link) || link.contains(skip))) continue;
+    if (insideChrome(link)) continue;
     // Most of its block's text: a list item or heading, not a phrase linked mid-sentence.
     const blockText = normalizeSpace(blockOf(link).textContent ?? '');
     if (text.length < blockText.length * 0.6) continue;
