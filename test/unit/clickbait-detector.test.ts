@@ -44,6 +44,12 @@ describe('clickbait detector on the seed page', () => {
     }
   });
 
+  it('reports a headline in a language it was not trained for as not scored, and flags nothing', () => {
+    const german = analyze(seedHtml.replace('<html lang="en-GB">', '<html lang="de">'));
+    expect(german.headline).toMatchObject({ score: null, clickbait: false, notScored: 'language', reasons: [] });
+    expect(clickbaitFlags(german)).toEqual([]);
+  });
+
   it('follows the threshold from the options', () => {
     const strict = clickbaitFlags(analyze(seedHtml, { clickbaitThreshold: 0.9999 }));
     expect(strict.some((flag) => flag.category === 'headline')).toBe(false);
