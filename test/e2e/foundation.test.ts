@@ -4,9 +4,13 @@
  * so, and a setting changed in the options page reaches the open tab.
  */
 import { expect, it } from 'vitest';
+import { badgeFor, summaryFor } from '../../utils/messages.ts';
+import { DEFAULT_SETTINGS } from '../../utils/settings.ts';
 import { describeBrowser, pageFile, seedExpected, seedPage, useExtension } from './support.ts';
 
 const expected = seedExpected();
+
+declare const chrome: { action: { getBadgeText(details: { tabId: number }): Promise<string> } };
 
 describeBrowser('foundation (issue 2)', () => {
   const env = useExtension({
@@ -47,6 +51,20 @@ describeBrowser('foundation (issue 2)', () => {
     await page.close();
   });
 
+  it('shows the result on the toolbar badge for that tab and clears it on navigation', async () => {
+    const { page } = await env.open('/news/ww3-fears');
+    const state = await env.analysed(page);
+    if (state.status !== 'done') throw new Error(`seed page ended in ${state.status}`);
+    const wanted = badgeFor(summaryFor(state.report, DEFAULT_SETTINGS)).text;
+    expect(wanted).not.toBe('');
+    const tabId = await env.tabId(page);
+    const badge = async () => (await env.worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await expect.poll(badge).toBe(wanted);
+    await page.goto(env.server.url('/'));
+    await expect.poll(badge).toBe('');
+    await page.close();
+  });
+
   it('says plainly that a home page is not an article and offers "Analyse anyway"', async () => {
     const { page, console } = await env.open('/');
     const popup = await env.popupFor(page);
@@ -55,10 +73,15 @@ describeBrowser('foundation (issue 2)', () => {
     const anyway = popup.getByRole('button', { name: /analy[sz]e anyway/i });
     await expect.poll(() => anyway.count()).toBe(1);
     await anyway.click();
-    // Forcing it runs the analysis and leaves the popup in a definite state.
-    await expect
-      .poll(() => main.getAttribute('data-state'), { timeout: 15_000 })
-      .toMatch(/^(article|not-article|error)$/);
+    // Forcing it runs the analysis and leaves the popup in a definite, non-error state.
+    await expect.poll(() => main.getAttribute('data-state')).toMatch(/^(article|not-article)$/);
+    const forced = await env.state(page);
+    expect(forced.status).toBe('done');
+    if (forced.status === 'done' && forced.report.article) {
+      // Treated as an article: the popup shows what was found.
+      expect(await main.getAttribute('data-state')).toBe('article');
+      expect(await main.textContent()).toContain(forced.report.article.title);
+    }
     expect(console.fromExtension()).toEqual([]);
     await popup.close();
     await page.close();
