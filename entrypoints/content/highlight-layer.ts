@@ -146,8 +146,13 @@ const HOST_INLINE: ReadonlyArray<[string, string]> = [
 
 const styled = new WeakSet<ShadowRoot>();
 
-/** Constructable stylesheet (exempt from CSP); a <style> only where that is missing. */
-function applyStyles(shadow: ShadowRoot): void {
+/**
+ * A constructable stylesheet first: CSP does not apply to it (Chrome). Where it
+ * does not take (Firefox content scripts cannot always adopt sheets), a <style>
+ * whose text the content script sets: Firefox then checks it against the
+ * extension's CSP, not the page's. `probe` must be connected, to read its style.
+ */
+function applyStyles(shadow: ShadowRoot, probe: HTMLElement): void {
   if (styled.has(shadow)) return;
   styled.add(shadow);
   try {
@@ -155,10 +160,10 @@ function applyStyles(shadow: ShadowRoot): void {
     sheet.replaceSync(LAYER_CSS);
     // push() works through Firefox's Xray wrappers where assigning a new array may not.
     shadow.adoptedStyleSheets.push(sheet);
-    return;
   } catch {
-    // Fall through to a <style> element.
+    // Fall through to the check below.
   }
+  if (getComputedStyle(probe).position === 'absolute') return;
   const style = shadow.ownerDocument.createElement('style');
   style.textContent = LAYER_CSS;
   shadow.prepend(style);
@@ -362,7 +367,6 @@ export function createHighlightLayer(ctx: ContentScriptContext, callbacks: Layer
         append: 'last',
         isolateEvents: ['keydown', 'keyup', 'keypress', 'click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup'],
         onMount(container, shadow, host) {
-          applyStyles(shadow);
           // WXT adds an empty <style>; drop it so nothing relies on inline styles under CSP.
           for (const style of shadow.querySelectorAll('style')) if (!style.textContent) style.remove();
           hostStyle = styleHost(host);
@@ -374,6 +378,7 @@ export function createHighlightLayer(ctx: ContentScriptContext, callbacks: Layer
           legend.setAttribute('role', 'region');
           root.append(boxes, legend);
           container.append(root);
+          applyStyles(shadow, root);
           const mounted: Mounted = { root, boxes, legend, boxById: new Map(), stop: () => {} };
           mounted.stop = watch(host);
           return mounted;

@@ -188,6 +188,9 @@ describe('highlight layer, legend and hide clutter', () => {
     expect(test.controller.analyze(false)).toMatchObject({ status: 'done', highlights: true, clutterHidden: false });
     await vi.waitFor(() => expect(layerHost()).not.toBeNull());
     const shadow = test.shadow();
+    expect(shadow.mode).toBe('open');
+    // Styled through an adopted sheet where possible, a <style> otherwise; never both.
+    expect(shadow.adoptedStyleSheets.length + shadow.querySelectorAll('style').length).toBe(1);
     // Page chrome (the nav) is recognised but not drawn by default.
     expect([...shadow.querySelectorAll('.box')].map((box) => (box as HTMLElement).dataset.flag)).toEqual([
       'f1',
