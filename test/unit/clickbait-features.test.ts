@@ -103,6 +103,7 @@ describe('clickbait text features', () => {
     const grams = ngrams(headline, extractCues(headline));
     expect(grams).toContain('moscow');
     expect(grams).toContain('on moscow');
-    expect(grams.some((gram) => gram.includes('shock') || gram.includes('attack'))).toBe(false);
+    expect(grams).toContain('attack');
+    expect(grams.some((gram) => gram.includes('shock'))).toBe(false);
   });
 });

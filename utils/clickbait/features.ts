@@ -70,10 +70,10 @@ const SUPERLATIVE =
   /\b(?:best|worst|greatest|biggest|most|least|ever|literally|insanely|ridiculously|incredibly|absolutely|totally|seriously|actually|perfect|perfectly|amazing|incredible|unbelievable|epic|genius|hilarious|adorable|cutest|weirdest|craziest|funniest|dumbest|ultimate|mind-?blowing|jaw-?dropping|life-?changing|game-?changing|legendary|iconic|brilliant|gorgeous|magical|miracle|insane|crazy|ridiculous|outrageous|unreal|wildest|everything|everyone|always|never|only)\b/gi;
 // Catastrophe framing: fear of an outcome the story does not report ("WW3 fears", "nuclear war fears").
 const DOOM =
-  /\b(?:(?:ww3|wwiii|world war (?:3|three|iii)|nuclear war|nuclear|armageddon|apocalypse|doomsday|war|terror|invasion|blackout|pandemic|recession|crash|cancer|health)(?: \w+)? (?:fears?|scares?|panic|alert)|ww3|wwiii|world war (?:3|three|iii)|armageddon|apocalyp(?:se|tic)|doomsday|end of the world)\b/gi;
+  /\b(?:(?:ww3|wwiii|world war (?:3|three|iii)|nuclear war|nuclear|armageddon|apocalypse|doomsday|war)(?: \w+)? (?:fears?|scares?|panic|alert)|ww3|wwiii|world war (?:3|three|iii)|armageddon|apocalyp(?:se|tic)|doomsday|end of the world)\b/gi;
 // Shock, horror and fury: the tabloid register ("shock attack", "slams", "fury as").
 const SENSATIONAL =
-  /\b(?:(?:shock(?:ing)?|horror|horrific|horrifying|terrifying|chilling|sickening|gruesome|brutal|bizarre|freak|heartbreaking|heartbreak|tragic)(?: (?!(?:as|and|or|of|to|in|on|at|for|the|a|an|after|over|from|by|with|is|are|was|were|new|win|wins|victory|defeat)\b)[a-z]+)?|shocks|shocked|shockingly|horrified|terrified|brutally|slams|slammed|slaps|blasted|rages|raged|fury|furious|fuming|outrage|outraged|chaos|carnage|meltdown|bombshell|sinister|nightmare|nightmarish|frenzy|vile|twisted|heartbroken|agony|humiliat(?:ed|ing|ion)|disgust(?:ed|ing)?|mocked|obliterates?|annihilates?|naked(?! eye)|nude|topless|raunchy|busty|steamy|sizzles?|flaunts?|wardrobe malfunction|cheeky|savage(?:ly|s|d)?(?= (?:attack|swipe|dig|response|reply|put-down|takedown|roast)))\b/gi;
+  /\b(?:(?:shock(?:ing)?|horror|horrific|horrifying|terrifying|chilling|sickening|gruesome|brutal|bizarre|freak|heartbreaking|heartbreak)(?: (?!(?:as|and|or|of|to|in|on|at|for|the|a|an|after|over|from|by|with|is|are|was|were|new|win|wins|victory|defeat)\b)[a-z]+)?|shocks|shocked|shockingly|horrified|terrified|brutally|slams|slammed|slaps|blasted|rages|raged|fury|furious|fuming|outrage|outraged|chaos|carnage|meltdown|bombshell|sinister|nightmare|nightmarish|frenzy|vile|twisted|heartbroken|agony|humiliat(?:ed|ing|ion)|disgust(?:ed|ing)?|mocked|obliterates?|annihilates?|naked(?! eye)|nude|topless|raunchy|busty|steamy|sizzles?|flaunts?|wardrobe malfunction|cheeky|savage(?:ly|s|d)?(?= (?:attack|swipe|dig|response|reply|put-down|takedown|roast)))\b/gi;
 // "Fury as ...", "Heartbreak as ...": the reaction first, the news after.
 const REACTION_LEAD =
   /^(?:[\w' ]{0,30}(?:fury|anger|rage|shock|horror|outrage|chaos|panic|heartbreak|agony|terror|fears?|joy|delight|despair|drama|uproar|backlash|mayhem|carnage|disbelief|confusion|meltdown)) as\b/i;
@@ -279,7 +279,10 @@ export function tokenize(text: string): string[] {
 export function ngrams(headline: string, cues: CueMatch[]): string[] {
   const masked = new Set<string>();
   for (const cue of cues) {
-    if (cue.id === 'sensational' || cue.id === 'doom' || cue.id === 'emotionalReaction') {
+    if (cue.id === 'sensational') {
+      // Only the sensational word: in "shock attack" the noun is still news.
+      for (const match of cue.matches) masked.add(tokenize(match)[0] ?? '');
+    } else if (cue.id === 'doom' || cue.id === 'emotionalReaction') {
       for (const match of cue.matches) for (const token of tokenize(match)) masked.add(token);
     }
   }
