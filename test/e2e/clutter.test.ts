@@ -4,6 +4,7 @@
  * restores, highlights work under a strict CSP, and turning them off leaves the
  * serialised DOM exactly as it was.
  */
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { isPageChrome } from '../../utils/categories.ts';
 import type { PageReport } from '../../utils/report.ts';
@@ -12,6 +13,7 @@ import {
   covers,
   describeBrowser,
   layerInfo,
+  probe,
   seedExpected,
   seedPage,
   serializedDom,
@@ -132,6 +134,32 @@ describeBrowser('clutter highlighting (issue 4)', () => {
     await page.close();
   });
 
+  it('boxes follow the page when it scrolls, resizes and changes', async () => {
+    const { page } = await env.open('/seed');
+    await env.report(page);
+    await expect.poll(async () => (await layerInfo(page)).boxes.length).toBeGreaterThan(0);
+    const texts = expected.blocks.filter((b) => !/cookie/i.test(b.where)).map((b) => b.textIncludes);
+    // Measured without scrolling: a scroll would make the layer reposition anyway.
+    const allCovered = async () => {
+      const geometry = await blockGeometry(page, texts, { scroll: false });
+      return geometry.map(({ block, boxes }) => Boolean(block && boxes.some((box) => covers(box.rect, block))));
+    };
+    expect(await allCovered()).toEqual(texts.map(() => true));
+    // The page inserts a tall banner above everything: every block moves down.
+    await page.evaluate(() => {
+      const banner = document.createElement('div');
+      banner.id = 'late-banner';
+      banner.style.height = '350px';
+      banner.textContent = 'Breaking news banner';
+      document.body.prepend(banner);
+    });
+    await expect.poll(allCovered).toEqual(texts.map(() => true));
+    // A narrower window reflows the text.
+    await page.setViewportSize({ width: 700, height: 700 });
+    await expect.poll(allCovered).toEqual(texts.map(() => true));
+    await page.close();
+  });
+
   it('turning highlighting off leaves the serialised DOM exactly as before', async () => {
     await env.setSettings({ autoAnalyze: false });
     try {
@@ -141,11 +169,14 @@ describeBrowser('clutter highlighting (issue 4)', () => {
       expect((await env.state(page)).status).toBe('idle');
       const before = await serializedDom(page);
       expect((await layerInfo(page)).hosts).toBe(0);
+      const rectsBefore = await allRects(page);
 
       await env.send(page, { type: 'analyze', force: true });
       await env.analysed(page, (state) => state.status === 'done' && state.highlights);
       await expect.poll(async () => (await layerInfo(page)).boxes.length, { timeout: 10_000 }).toBeGreaterThan(0);
       expect(await serializedDom(page)).not.toBe(before);
+      // No layout shift: every element of the page sits exactly where it was.
+      expect(await allRects(page)).toEqual(rectsBefore);
 
       // Hide and show clutter on the way, then switch off.
       await env.send(page, { type: 'set-clutter-hidden', hidden: true });
@@ -176,4 +207,16 @@ describeBrowser('clutter highlighting (issue 4)', () => {
 /** The DOM with the layer's host element removed (the host is the last child of <html>). */
 function stripLayer(html: string): string {
   return html.replace(/<article-lens-layer[\s\S]*?<\/article-lens-layer>/g, '');
+}
+
+/** Every element's box, in document order (the layer's host excluded). */
+function allRects(page: Page): Promise<string[]> {
+  return probe(page, () =>
+    Array.from(document.body.querySelectorAll('*'))
+      .filter((el) => !el.closest('article-lens-layer'))
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return `${el.localName} ${r.left},${r.top},${r.width},${r.height}`;
+      }),
+  );
 }

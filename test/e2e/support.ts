@@ -379,10 +379,11 @@ export interface Rect {
 export function blockGeometry(
   page: Page,
   texts: string[],
+  options: { scroll?: boolean } = {},
 ): Promise<{ block: Rect | null; boxes: { kind: string; id: string; rect: Rect }[] }[]> {
   return probe(
     page,
-    async (wanted: string[]) => {
+    async ({ wanted, scroll }: { wanted: string[]; scroll: boolean }) => {
       const norm = (s: string) => s.replace(/\s+/g, ' ');
       const plain = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
       const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
@@ -391,7 +392,7 @@ export function blockGeometry(
       for (const text of wanted) {
         let best: Element | null = null;
         for (const el of all) if (norm(el.textContent ?? '').includes(text)) best = el; // later in document order = deeper
-        if (best) {
+        if (best && scroll) {
           best.scrollIntoView({ block: 'start', behavior: 'instant' });
           await frame();
           await frame();
@@ -406,10 +407,10 @@ export function blockGeometry(
           }));
         results.push({ block: best ? plain(best.getBoundingClientRect()) : null, boxes });
       }
-      window.scrollTo({ top: 0, behavior: 'instant' });
+      if (scroll) window.scrollTo({ top: 0, behavior: 'instant' });
       return results;
     },
-    texts,
+    { wanted: texts, scroll: options.scroll ?? true },
   );
 }
 
