@@ -8,8 +8,10 @@
  *   --reps N      timed pairs per page (default 7)
  *   --no-build    use .output/chrome-mv3 as it is
  *   --skip-extension   no highlight / popup measurements
+ *   --markdown FILE    also write the figures as Markdown (docs/benchmark.md)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -17,6 +19,7 @@ import { ensureBuild } from './bench-build.ts';
 import { buildBenchBundle, readabilitySize } from './bench-bundle.ts';
 import { corpusPages, median, type PageTiming, timeCorpus } from './bench-corpus.ts';
 import { type HighlightCost, highlightCost, type PopupRender, popupRender, withExtension } from './bench-extension.ts';
+import { benchMarkdown } from './bench-markdown.ts';
 import { type BundleSize, bundleSizes } from './bench-sizes.ts';
 import { DEFAULT_EXTENSION_DIR } from './browser-harness.ts';
 import { PROJECT_ROOT, runScript } from './shared-data.ts';
@@ -108,6 +111,7 @@ async function main(): Promise<void> {
       reps: { type: 'string', default: '7' },
       'no-build': { type: 'boolean', default: false },
       'skip-extension': { type: 'boolean', default: false },
+      markdown: { type: 'string' },
     },
   });
   const json = values.json;
@@ -130,6 +134,7 @@ async function main(): Promise<void> {
   const readability = await readabilitySize();
   const model = modelSize();
 
+  const loadAtStart = loadavg()[0] ?? 0;
   const pages = corpusPages(limit);
   const bundle = await buildBenchBundle();
   const started = Date.now();
@@ -191,6 +196,9 @@ async function main(): Promise<void> {
       reps,
       limitPerCorpus: limit ?? null,
       timingSeconds: round(timingSeconds, 1),
+      // Other work on the machine adds noise (most to the highlight and popup figures).
+      cpus: availableParallelism(),
+      loadAverageAtStart: round(loadAtStart, 2),
       note:
         'Per page: bare = new Readability(document.cloneNode(true)).parse(); ours = analyzeDocument(document, ' +
         '{ url, clickbaitThreshold, force: true }) (forced so non-readerable pages extract too); alternating ' +
@@ -199,6 +207,12 @@ async function main(): Promise<void> {
     errorPages: timings.filter((t) => t.error).map((t) => ({ corpus: t.corpus, name: t.name, error: t.error })),
   };
 
+  if (values.markdown) {
+    writeFileSync(
+      resolve(process.env.INIT_CWD ?? process.cwd(), values.markdown),
+      benchMarkdown({ ...result, all }, new Date().toISOString().slice(0, 10)),
+    );
+  }
   if (json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;

@@ -1,0 +1,117 @@
+/** The bench figures as a Markdown page (docs/benchmark.md), from the same object `--json` prints. */
+import type { HighlightCost, PopupRender } from './bench-extension.ts';
+import type { BundleSize } from './bench-sizes.ts';
+
+interface Stats {
+  pages: number;
+  ratioMedian: number;
+  ratioP95: number;
+  ratioTotal: number;
+  bareMsMedian: number;
+  oursMsMedian: number;
+  slowest: { name: string; bareMs: number; oursMs: number; ratio: number }[];
+  stagesPerBare: Record<string, number>;
+}
+
+export interface BenchFigures {
+  pages: number;
+  ratioMedian: number;
+  ratioP95: number;
+  ratioTotal: number;
+  contentScriptGzipBytes: number | null;
+  readabilityGzipBytes: number;
+  readabilityMinBytes: number;
+  modelGzipBytes: number | null;
+  contentScriptBudgetGzipBytes: number;
+  corpora: Record<string, Stats>;
+  all: Stats;
+  bundles: BundleSize[];
+  highlight: HighlightCost | { error: string } | null;
+  popup: PopupRender | { error: string } | null;
+  targets: Record<string, { target: number; met: boolean | null }>;
+  method: { reps: number; limitPerCorpus: number | null; note: string; cpus: number; loadAverageAtStart: number };
+}
+
+const kb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024).toFixed(1)} KB`);
+const mark = (met: boolean | null | undefined) => (met == null ? 'not measured' : met ? 'met' : '**missed**');
+
+export function benchMarkdown(figures: BenchFigures, when: string): string {
+  const lines: string[] = [];
+  lines.push('# Benchmark figures', '');
+  lines.push(
+    `Produced by \`npm run bench -- --markdown docs/benchmark.md\` on ${when} (headless Chromium, ` +
+      `${figures.method.reps} alternating pairs per page${figures.method.limitPerCorpus ? `, ${figures.method.limitPerCorpus} pages per corpus` : ''}). ` +
+      `${figures.method.cpus} CPUs, load average ${figures.method.loadAverageAtStart} at the start. ` +
+      'Figures depend on the machine and on what else runs on it; the ratios are what matter.',
+    '',
+  );
+  lines.push(`Method: ${figures.method.note}`, '');
+  lines.push('## Analysis time against bare Readability', '');
+  lines.push('| corpus | pages | median ratio | p95 ratio | total-time ratio | median ms bare / ours |');
+  lines.push('|---|---:|---:|---:|---:|---:|');
+  for (const [name, s] of [...Object.entries(figures.corpora), ['all pages', figures.all] as const]) {
+    lines.push(
+      `| ${name} | ${s.pages} | ${s.ratioMedian.toFixed(2)} | ${s.ratioP95.toFixed(2)} | ${s.ratioTotal.toFixed(2)} | ` +
+        `${s.bareMsMedian.toFixed(2)} / ${s.oursMsMedian.toFixed(2)} |`,
+    );
+  }
+  lines.push('');
+  lines.push(
+    `Targets: median ratio <= ${figures.targets.ratioMedian?.target}: ${mark(figures.targets.ratioMedian?.met)}; ` +
+      `p95 <= ${figures.targets.ratioP95?.target}: ${mark(figures.targets.ratioP95?.met)}.`,
+    '',
+  );
+  lines.push(
+    'Where the time goes (median over pages, in units of bare Readability’s time): ' +
+      Object.entries(figures.all.stagesPerBare)
+        .map(([stage, share]) => `${stage} ${share.toFixed(2)}`)
+        .join(', ') +
+      '.',
+    '',
+  );
+  lines.push('Slowest pages (our analysis):', '');
+  for (const [name, s] of Object.entries(figures.corpora)) {
+    for (const page of s.slowest.slice(0, 3)) {
+      lines.push(
+        `- ${name}/${page.name.slice(0, 24)}: ${page.oursMs.toFixed(1)} ms (bare ${page.bareMs.toFixed(1)} ms)`,
+      );
+    }
+  }
+  lines.push('', '## Bundle sizes', '');
+  lines.push('| entry | raw | gzip | files |', '|---|---:|---:|---|');
+  for (const b of figures.bundles)
+    lines.push(`| ${b.entry} | ${kb(b.rawBytes)} | ${kb(b.gzipBytes)} | ${b.files.length} |`);
+  lines.push(
+    `| Readability.js, minified | ${kb(figures.readabilityMinBytes)} | ${kb(figures.readabilityGzipBytes)} | |`,
+  );
+  lines.push(`| clickbait model (JSON) | | ${kb(figures.modelGzipBytes)} | |`);
+  lines.push('');
+  lines.push(
+    `Content script gzip ${kb(figures.contentScriptGzipBytes)} against the budget Readability + model + 25 KB = ` +
+      `${kb(figures.contentScriptBudgetGzipBytes)}: ${mark(figures.targets.contentScriptGzip?.met)}.`,
+    '',
+  );
+  lines.push('## Highlighting and popup', '');
+  const h = figures.highlight;
+  if (!h) lines.push('- Highlighting: not measured.');
+  else if ('error' in h) lines.push(`- Highlighting: not measured (${h.error}).`);
+  else {
+    lines.push(
+      `- Turning highlights on for a page with ${h.flags} flags blocks the main thread for ${h.longestBlockOnMs} ms ` +
+        `(median of ${h.runs}, worst ${h.longestBlockOnMaxMs} ms, idle noise ${h.idleGapMs} ms); turning them off ` +
+        `${h.longestBlockOffMs} ms. Target (no block over 50 ms): ${mark(figures.targets.highlightLongTaskMs?.met)}.`,
+    );
+  }
+  const p = figures.popup;
+  if (!p) lines.push('- Popup: not measured.');
+  else if ('error' in p) lines.push(`- Popup: not measured (${p.error}).`);
+  else {
+    lines.push(
+      `- Popup first contentful paint ${p.popupFcpMs.toFixed(0)} ms against ${p.blankFcpMs.toFixed(0)} ms for a blank ` +
+        `extension page (x${p.fcpRatio.toFixed(2)}); the analysis is on screen after ` +
+        `${p.popupReadyMs === null ? 'n/a' : `${p.popupReadyMs.toFixed(0)} ms (x${p.readyRatio?.toFixed(2)})`}.`,
+    );
+  }
+  lines.push('');
+  return lines.join('\n');
+}
