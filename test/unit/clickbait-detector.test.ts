@@ -81,6 +81,24 @@ describe('clickbait detector on other pages', () => {
     expect(clickbaitFlags(report).every((flag) => flag.category === 'teaser')).toBe(true);
   });
 
+  it('scores the heading of a card link, not its summary', () => {
+    const cards = `<!doctype html><html lang="en"><body><main>
+      <a href="/1"><img alt=""><h3>This one weird trick will change how you sleep forever</h3>
+        <p>Sleep researchers have looked at the habit in a long study of adults over ten years and more.</p></a>
+      <a href="/2"><h3>Rail operator fined over timetable failures</h3><p>The regulator said passengers had been let down.</p></a>
+    </main></body></html>`;
+    const { window } = new JSDOM(cards);
+    const found = teaserLinks(window.document, null);
+    expect(found.map((teaser) => teaser.text)).toEqual([
+      'This one weird trick will change how you sleep forever',
+      'Rail operator fined over timetable failures',
+    ]);
+    expect(found[0]?.element.tagName).toBe('A');
+    const flagged = clickbaitFlags(analyze(cards, {}, 'https://bestnews.example/'));
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]?.text).toContain('This one weird trick');
+  });
+
   it('does not score teasers on a page in another language', () => {
     const german = indexPage.replace('lang="en"', 'lang="de"');
     expect(clickbaitFlags(analyze(german, {}, 'https://bestnews.example/'))).toEqual([]);

@@ -95,6 +95,7 @@ export function scoreHeadline(text: string, options: ScoreOptions = {}): Headlin
 const MAX_LINKS = 400;
 const MIN_WORDS = 4;
 const MAX_WORDS = 25;
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 // Page chrome whose links are menus, not headlines. Checked by hand in an ancestor walk:
 // an equivalent closest() selector costs more than all the scoring on a page.
 const CHROME_TAGS = new Set(['NAV', 'FOOTER']);
@@ -162,7 +163,9 @@ export function teaserLinks(document: Document, skip: Element | null): { element
   };
   for (let i = 0; i < limit; i++) {
     const link = links[i] as Element;
-    const raw = link.textContent ?? '';
+    // A card link wraps its headline in a heading, next to a summary or a date: score the heading.
+    const heading = link.firstElementChild ? link.querySelector(HEADINGS) : null;
+    const raw = (heading ?? link).textContent ?? '';
     // Cheap length bounds before any string work: 4-25 words fit in 8-400 characters.
     if (raw.length < 8 || raw.length > 400) continue;
     const text = normalizeSpace(raw);
@@ -172,8 +175,10 @@ export function teaserLinks(document: Document, skip: Element | null): { element
     if (skip && (skip.contains(link) || link.contains(skip))) continue;
     if (insideChrome(link)) continue;
     // Most of its block's text: a list item or heading, not a phrase linked mid-sentence.
-    const blockText = normalizeSpace(blockOf(link).textContent ?? '');
-    if (text.length < blockText.length * 0.6) continue;
+    if (!heading) {
+      const blockText = normalizeSpace(blockOf(link).textContent ?? '');
+      if (text.length < blockText.length * 0.6) continue;
+    }
     found.push({ element: link, text });
   }
   return found;
