@@ -5,6 +5,7 @@
  */
 import { isProbablyReaderable } from '@mozilla/readability';
 import { setArticleTextNodes } from './clutter/blocks.ts';
+import { isMetaLine } from './clutter/metalines.ts';
 import type { AnalyzeOptions, DetectedBlock, DetectionContext } from './detectors.ts';
 import { blockText, type Extraction, extractArticle } from './extract.ts';
 import { pageLanguage } from './language.ts';
@@ -194,15 +195,27 @@ function mergeBlocks(blocks: DetectedBlock[]): DetectedBlock[] {
 
 function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[]): string {
   const removed = new Set(blocks.filter((block) => block.kind !== 'clickbait').map((block) => block.element));
-  if (removed.size === 0) return blockText(extraction.content);
   const dropped = new Set<Text>();
-  for (const { clone, live } of extraction.textNodes) {
-    for (let element = live?.parentElement; element; element = element.parentElement) {
-      if (removed.has(element)) {
-        dropped.add(clone);
-        break;
+  if (removed.size > 0) {
+    for (const { clone, live } of extraction.textNodes) {
+      for (let element = live?.parentElement; element; element = element.parentElement) {
+        if (removed.has(element)) {
+          dropped.add(clone);
+          break;
+        }
       }
     }
   }
-  return blockText(extraction.content, (text) => !dropped.has(text));
+  // Captions and image credits describe pictures, not the story.
+  for (const caption of Array.from(extraction.content.getElementsByTagName('figcaption'))) {
+    const walker = caption.ownerDocument.createTreeWalker(caption, 0x4);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) dropped.add(node as Text);
+  }
+  const text =
+    dropped.size > 0 ? blockText(extraction.content, (node) => !dropped.has(node)) : blockText(extraction.content);
+  // Datelines and reading-time notes are page furniture too, though no flag category fits them.
+  return text
+    .split('\n\n')
+    .filter((paragraph) => !isMetaLine(paragraph))
+    .join('\n\n');
 }

@@ -20,6 +20,8 @@ export interface BlockStats {
   links: number;
   /** Links whose text looks like a story headline (several words). */
   headlineLinks: number;
+  /** Headline-like links to the page's own site (other stories, not shops or sources). */
+  siteHeadlineLinks: number;
   items: number;
   forms: number;
   inputs: number;
@@ -37,6 +39,7 @@ function emptyStats(): BlockStats {
     linkText: 0,
     links: 0,
     headlineLinks: 0,
+    siteHeadlineLinks: 0,
     items: 0,
     forms: 0,
     inputs: 0,
@@ -89,8 +92,11 @@ export class BlockIndex {
   private texts = new Map<Element, string>();
   private articleTexts: Set<Text>;
 
+  private siteHost: string;
+
   constructor(context: DetectionContext, articleTexts: Set<Text>) {
     this.context = context;
+    this.siteHost = siteHostOf(context);
     this.articleTexts = articleTexts;
     const body = context.document.body;
     this.elements = body ? Array.from(body.getElementsByTagName('*')) : [];
@@ -113,6 +119,7 @@ export class BlockIndex {
           stats.linkText += childStats.linkText;
           stats.links += childStats.links;
           stats.headlineLinks += childStats.headlineLinks;
+          stats.siteHeadlineLinks += childStats.siteHeadlineLinks;
           stats.items += childStats.items;
           stats.forms += childStats.forms;
           stats.inputs += childStats.inputs;
@@ -128,7 +135,10 @@ export class BlockIndex {
           if (element.hasAttribute('href')) {
             stats.linkText = stats.text;
             stats.links += 1;
-            if (stats.text >= 18 && stats.text <= 220 && isHeadlineLike(this.text(element))) stats.headlineLinks += 1;
+            if (stats.text >= 18 && stats.text <= 220 && isHeadlineLike(this.text(element))) {
+              stats.headlineLinks += 1;
+              if (this.isSiteLink(element.getAttribute('href') ?? '')) stats.siteHeadlineLinks += 1;
+            }
           }
           break;
         case 'LI':
@@ -165,6 +175,13 @@ export class BlockIndex {
     this.articleLength = articleLength;
   }
 
+  /** Relative links and links to the page's own host (www. and subdomains aside). */
+  isSiteLink(href: string): boolean {
+    const match = /^(?:https?:)?\/\/([^/?#:]+)/i.exec(href.trim());
+    if (!match) return !/^(mailto|tel|javascript):/i.test(href.trim());
+    return !!this.siteHost && registrable(match[1] ?? '') === this.siteHost;
+  }
+
   get(element: Element): BlockStats {
     return this.stats.get(element) ?? emptyStats();
   }
@@ -198,6 +215,28 @@ export class BlockIndex {
   /** Share of the article's text inside this block: a guard against flagging the article itself. */
   articleShare(element: Element): number {
     return this.articleLength === 0 ? 0 : this.get(element).articleText / this.articleLength;
+  }
+}
+
+/** Last two host labels (three for short second-level ones like co.uk): enough to tell a site from others. */
+function registrable(host: string): string {
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+  const keep = labels.length > 2 && (labels.at(-2)?.length ?? 0) <= 3 && (labels.at(-1)?.length ?? 0) === 2 ? 3 : 2;
+  return labels.slice(-keep).join('.');
+}
+
+/** The site's host: canonical or og:url first (saved pages often carry a placeholder URL), then the page URL. */
+function siteHostOf(context: DetectionContext): string {
+  const document = context.document;
+  const declared =
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    document.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
+    context.options.url ??
+    document.URL;
+  try {
+    return registrable(new URL(declared ?? '', document.URL).hostname);
+  } catch {
+    return '';
   }
 }
 

@@ -9,6 +9,7 @@ import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts'
 import { type BlockIndex, blockIndex, hasToken, role, wordCount } from './blocks.ts';
 import {
   AD_LABEL,
+  AGENCY_CREDIT,
   BREADCRUMB_SEPARATOR,
   COMMENT_POLICY,
   COMMENTS,
@@ -22,9 +23,11 @@ import {
   READ_FULL,
   SHARE_CORE,
   SHARE_WORDS,
+  SKIP_LINK,
   SOURCE_LINE,
   SUBSCRIPTION,
   TAGS_LEAD,
+  WIRE_CREDIT,
 } from './phrases.ts';
 
 /** Tags that make up a block of their own (inline tags are judged through their block). */
@@ -253,6 +256,15 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
     if (length <= 140 && PHOTO_CREDIT.test(text)) {
       return { category: 'source-credit', score: 0.65, reasons: [`Image credit: ${quote(text)}`] };
     }
+    if (length <= 60 && wordCount(text) <= 6 && AGENCY_CREDIT.test(text)) {
+      return { category: 'source-credit', score: 0.6, reasons: [`Image credit: ${quote(text)}`] };
+    }
+    if (WIRE_CREDIT.test(text)) {
+      return { category: 'source-credit', score: 0.7, reasons: [`Wire-service credit: ${quote(text)}`] };
+    }
+    if (length <= 40 && stats.links > 0 && SKIP_LINK.test(text)) {
+      return { category: 'navigation', score: 0.8, reasons: [`Skip link: ${quote(text)}`] };
+    }
     if (COPYRIGHT.test(text) && length <= 250) {
       return {
         category: 'copyright',
@@ -292,6 +304,23 @@ function navigationBlock(index: BlockIndex, element: Element, text: string): Ver
   if (stats.links >= 2 && stats.text <= 150 && density >= 0.5 && BREADCRUMB_SEPARATOR.test(text)) {
     return { category: 'navigation', score: 0.7, reasons: [`Breadcrumb trail: ${stats.links} links with separators`] };
   }
+  if (
+    stats.links >= 2 &&
+    stats.text <= 250 &&
+    /^(home|startseite|start|accueil|inicio|início|strona główna|home page)(?![\p{L}])/iu.test(text)
+  ) {
+    const first = element.getElementsByTagName('a')[0];
+    if (
+      first &&
+      /^\W*(home|startseite|start|accueil|inicio|início|strona główna|home page)\W*$/iu.test(first.textContent ?? '')
+    ) {
+      return {
+        category: 'navigation',
+        score: 0.7,
+        reasons: [`Breadcrumb trail: starts with a '${normalizeLabel(first.textContent)}' link`],
+      };
+    }
+  }
   const tags = TAGS_LEAD.exec(text);
   if (tags && stats.text <= 500 && density >= 0.5) {
     return {
@@ -309,6 +338,10 @@ function navigationBlock(index: BlockIndex, element: Element, text: string): Ver
     };
   }
   return null;
+}
+
+function normalizeLabel(text: string | null): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function commentsSection(index: BlockIndex, element: Element): Verdict {

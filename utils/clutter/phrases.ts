@@ -21,7 +21,11 @@ export const READ_MORE_LEAD = phrases(
     'read next',
     'more reading',
     'related',
-    'related articles?',
+    'related (posts?|reading|links?)',
+    'you (may|might) (also )?like',
+    'also',
+    'see more',
+    'more',
     'related stories',
     'related story',
     'related content',
@@ -311,8 +315,10 @@ export const SUBSCRIPTION = phrases([
   'subscribe (now|today|for|to (read|continue|our|the))',
   'already a subscriber',
   'become a (subscriber|member)',
-  'subscription',
   'subscribers? only',
+  'subscribe to (continue|read|get|unlock)',
+  'start (your|a) (free )?trial',
+  'unlimited (digital )?access',
   'support (our|independent) journalism',
   'jetzt abonnieren',
   'jetzt (testen|lesen|weiterlesen)',
@@ -359,7 +365,7 @@ export const CONSENT = phrases([
 
 /** A whole block that only labels an ad slot. */
 export const AD_LABEL =
-  /^\W*(advertisements?|advertising|advertorial|ad|ads|sponsored( content| post| by .{0,40})?|promoted( content)?|paid (content|post|partnership)|partner content|anzeigen?|werbung|gesponsert|publicité|publicidad|publicidade|reklama|pubblicità|advertentie|story continues (below|after) (this )?advertisement|continue reading (the )?(main )?story( below)?|article continues (below|after)|weiter nach der anzeige|die seite wird nach der anzeige fortgesetzt|la suite après (cette )?(la )?publicité)\W*$/iu;
+  /^\W*(advertisements?|advertising|advert|adverts|iklan|реклама|advertorial|ad|ads|sponsored( content| post| by .{0,40})?|promoted( content)?|paid (content|post|partnership)|partner content|anzeigen?|werbung|gesponsert|publicité|publicidad|publicidade|reklama|pubblicità|advertentie|story continues (below|after) (this )?advertisement|continue reading (the )?(main )?story( below)?|article continues (below|after)|weiter nach der anzeige|die seite wird nach der anzeige fortgesetzt|la suite après (cette )?(la )?publicité)\W*$/iu;
 
 export const COPYRIGHT =
   /©|\(c\)\s*\d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|wszelkie prawa zastrzeżone|tutti i diritti riservati|alle rechten voorbehouden|no part of this (article|publication)|nachdruck (nur|verboten)/iu;
@@ -377,7 +383,15 @@ export const READ_FULL = phrases([
 
 /** Photo and image credits. */
 export const PHOTO_CREDIT =
-  /^\W{0,3}(photo|photos|photograph|picture|image|images|foto|fotos|bild|bilder|credit|credits|crédit|crédito|zdjęcie|fot\.|illustration|grafik|video)s?\s*(credit|credits|quelle)?\s*[:©]|(getty images|shutterstock|istock(photo)?|afp( via getty)?|ap photo|reuters|picture[- ]alliance|imago|dpa|keystone|epa|alamy|bloomberg via getty)\s*\W*$/iu;
+  /^\W{0,3}(photo|photos|photograph|picture|image|images|foto|fotos|фото|bild|bilder|credit|credits|crédit|crédito|zdjęcie|fot\.|illustration|grafik|video)s?\s*(credit|credits|quelle)?\s*(\.\.\.|[:©])/iu;
+/** A short line naming only a photo agency ("Alex Wong | Getty Images"); tested on lines of a few words. */
+export const AGENCY_CREDIT =
+  /(getty images|shutterstock|istock(photo)?|afp|ap photo|associated press|reuters|picture[- ]alliance|imago|dpa|keystone|epa|alamy|bloomberg)\W*$/iu;
+/** Wire-service staff lines: "(Reporting by ..., editing by ...)". */
+export const WIRE_CREDIT = /^\(?\s*(additional )?(reporting|writing|editing|compiled) by\s/iu;
+/** "Skip to content" links. */
+export const SKIP_LINK =
+  /^(skip to (main )?(content|navigation|main)|jump to (content|navigation)|zum inhalt( springen)?|direkt zum inhalt|aller au contenu|saltar al contenido|przejdź do treści|vai al contenuto|naar de inhoud)\W*$/iu;
 
 export const COMMENTS = phrases(
   [

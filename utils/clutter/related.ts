@@ -89,7 +89,11 @@ function storyList(index: BlockIndex, element: Element, context: DetectionContex
   if (density < minDensity) return null;
   if (stats.text / stats.headlineLinks > (headingMatch ? 400 : 250)) return null;
   const isList = element.tagName === 'UL' || element.tagName === 'OL';
-  const enough = stats.headlineLinks >= 2 || (isList && stats.items === 1 && density >= 0.8) || !!headingMatch;
+  // A lone link is a related story only when it points into the same site (not a shop or a source).
+  const enough =
+    (stats.headlineLinks >= 2 && (!inArticle || stats.siteHeadlineLinks * 2 >= stats.headlineLinks)) ||
+    (isList && stats.items === 1 && density >= 0.8 && stats.siteHeadlineLinks === 1) ||
+    !!headingMatch;
   if (!enough) return null;
   const links = stats.headlineLinks;
   const what = isList

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { aebMean, aebPageScore, shingles, snippetCounts, snippetTotals } from '../../scripts/clutter-metrics.ts';
+
+describe('AEB shingle metric', () => {
+  it('makes 4-token shingles with counts, Unicode words included', () => {
+    const counts = shingles('a b c d e a b c d');
+    expect(counts.size).toBe(5);
+    expect(counts.get(['a', 'b', 'c', 'd'].join('\u0001'))).toBe(2);
+    expect(shingles('Größe über straße').size).toBe(1);
+    expect([...shingles('Größe über straße, jetzt').keys()][0]).toContain('Größe');
+  });
+
+  it('scores identical texts 1/1 and disjoint texts 0/0', () => {
+    expect(aebPageScore('one two three four five', 'one two three four five')).toMatchObject({
+      precision: 1,
+      recall: 1,
+    });
+    expect(aebPageScore('one two three four', 'five six seven eight')).toMatchObject({ precision: 0, recall: 0 });
+  });
+
+  it('normalises by tp+fp+fn and counts extra text against precision only', () => {
+    // truth: 2 shingles; prediction adds 2 more -> tp 2, fp 2, fn 0
+    const score = aebPageScore('a b c d e f g', 'a b c d e');
+    expect(score.tp).toBeCloseTo(0.5);
+    expect(score.fp).toBeCloseTo(0.5);
+    expect(score.precision).toBeCloseTo(0.5);
+    expect(score.recall).toBe(1);
+  });
+
+  it('averages precision and recall over pages, then takes F1 of the means', () => {
+    const mean = aebMean([aebPageScore('a b c d e f g', 'a b c d e'), aebPageScore('a b c d e', 'a b c d e')]);
+    expect(mean.precision).toBeCloseTo(0.75);
+    expect(mean.recall).toBe(1);
+    expect(mean.f1).toBeCloseTo((2 * 0.75) / 1.75);
+  });
+
+  it('leaves pages with an empty prediction out of the precision mean', () => {
+    const empty = aebPageScore('', 'a b c d e');
+    expect(empty.recall).toBe(0);
+    const mean = aebMean([empty, aebPageScore('a b c d e', 'a b c d e')]);
+    // The empty prediction is one shingle ('') that misses: it counts as fp, so it stays in.
+    expect(mean.recall).toBeCloseTo(0.5);
+  });
+});
+
+describe('trafilatura snippet metric', () => {
+  it('counts with/without snippets on whitespace-collapsed text', () => {
+    const counts = snippetCounts(
+      'Real  text\nhere. Read more: other',
+      ['Real text here.', 'missing'],
+      ['Read more: other', 'absent'],
+    );
+    expect(counts).toEqual({ tp: 1, fn: 1, fp: 1, tn: 1 });
+  });
+
+  it('counts every "with" snippet as missed when extraction failed', () => {
+    expect(snippetCounts(null, ['a', 'b'], ['c'])).toEqual({ tp: 0, fn: 2, fp: 0, tn: 1 });
+  });
+
+  it('sums over pages before computing precision, recall and F', () => {
+    const totals = snippetTotals([
+      { tp: 3, fn: 1, fp: 1, tn: 0 },
+      { tp: 1, fn: 1, fp: 0, tn: 2 },
+    ]);
+    expect(totals.precision).toBeCloseTo(4 / 5);
+    expect(totals.recall).toBeCloseTo(4 / 6);
+    expect(totals.f).toBeCloseTo((2 * 0.8 * (4 / 6)) / (0.8 + 4 / 6));
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Article meta lines Readability keeps but that are not article text:
+ * datelines ("Updated Nov 19, 9:41 AM; Posted Nov 18"), reading-time notes.
+ * They get no flag (no category fits); the pipeline leaves them out of
+ * cleanText. Only short paragraphs are tested, so the cost is bounded.
+ */
+
+const MONTHS =
+  'jan|january|januar|janvier|enero|janeiro|gennaio|januari|stycznia|styczeń|feb|february|februar|février|febrero|fevereiro|febbraio|februari|lutego|mar|march|märz|mars|marzo|março|maart|marca|apr|april|avril|abril|aprile|kwietnia|may|mai|mayo|maio|maggio|mei|maja|jun|june|juni|juin|junio|junho|giugno|czerwca|jul|july|juli|juillet|julio|julho|luglio|lipca|aug|august|août|agosto|augustus|sierpnia|sep|sept|september|septembre|septiembre|setembro|settembre|września|oct|october|oktober|octobre|octubre|outubro|ottobre|października|nov|november|novembre|noviembre|novembro|listopada|dec|december|dezember|décembre|diciembre|dezembro|dicembre|grudnia';
+const WEEKDAYS =
+  'mon|monday|montag|lundi|lunes|segunda-feira|lunedì|maandag|tue|tues|tuesday|dienstag|mardi|martes|terça-feira|martedì|dinsdag|wed|wednesday|mittwoch|mercredi|miércoles|quarta-feira|mercoledì|woensdag|thu|thur|thurs|thursday|donnerstag|jeudi|jueves|quinta-feira|giovedì|donderdag|fri|friday|freitag|vendredi|viernes|sexta-feira|venerdì|vrijdag|sat|saturday|samstag|samedi|sábado|sabato|zaterdag|sun|sunday|sonntag|dimanche|domingo|domenica|zondag|sexta|segunda|terça|quarta|quinta|feira';
+const STAMP_WORDS =
+  'updated|update|posted|published|last|modified|created|on|at|am|pm|um|uhr|h|le|à|de|do|da|del|às|el|by|stand|aktualisiert|veröffentlicht|erstellt|geändert|mis|jour|publié|modifié|actualizado|publicado|atualizado|zaktualizowano|opublikowano|aggiornato|pubblicato|alle|ore|bijgewerkt|gepubliceerd|om|est|edt|cst|cdt|pst|pdt|mst|hst|gmt|utc|cet|cest|bst|ist|et|pt|ct|date|datum|fecha|data|time|zeit';
+const DATE_WORD = new RegExp(`^(${MONTHS}|${WEEKDAYS}|${STAMP_WORDS})\\.?$`, 'iu');
+const MONTH_WORD = new RegExp(`^(${MONTHS})\\.?$`, 'iu');
+const NUMERIC_DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b/u;
+const STAMP_LEAD =
+  /^(updated|posted|published|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|opublikowano|pubblicato|gepubliceerd)/iu;
+const READING_TIME =
+  /^(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|czas czytania|tempo di lettura|leestijd)\s*:?\s*(ca\.?\s*)?\d+\s*\p{L}*\.?$|^(ca\.?\s*)?\d+\s*(-|–)?\s*(min|mins|minutes?|minuten|minutos|minuti|minut)\.?\s*(read|reading|lesezeit|lesedauer|de lecture|de lectura|de leitura|di lettura|czytania|leestijd)\.?$/iu;
+
+/** True for a short paragraph that is only a date/time stamp or a reading-time note. */
+export function isMetaLine(paragraph: string): boolean {
+  if (paragraph.length > 90) return false;
+  if (READING_TIME.test(paragraph)) return true;
+  // A sentence that mentions a date is text, not a stamp.
+  if (!/\d/.test(paragraph) || (/[.!?]$/.test(paragraph) && !/[ap]\.m\.$/i.test(paragraph))) return false;
+  const tokens = paragraph.match(/[\p{L}\p{N}]+(?:-[\p{L}]+)?/gu) ?? [];
+  if (tokens.length === 0) return false;
+  let dateLike = 0;
+  let month = false;
+  for (const token of tokens) {
+    if (/^\d+$/.test(token)) dateLike++;
+    else if (DATE_WORD.test(token)) {
+      dateLike++;
+      if (MONTH_WORD.test(token)) month = true;
+    }
+  }
+  const hasYearOrTime = /\b(19|20)\d{2}\b|\d{1,2}:\d{2}/.test(paragraph);
+  const isDate =
+    (month && /\d/.test(paragraph)) || NUMERIC_DATE.test(paragraph) || (STAMP_LEAD.test(paragraph) && hasYearOrTime);
+  // Allow a short tail such as "/ CBS News" or "by Admin".
+  return isDate && hasYearOrTime && dateLike / tokens.length >= 0.7;
+}
