@@ -6,11 +6,14 @@
 import { expect, it } from 'vitest';
 import { badgeFor, summaryFor } from '../../utils/messages.ts';
 import { DEFAULT_SETTINGS } from '../../utils/settings.ts';
-import { describeBrowser, pageFile, seedExpected, seedPage, useExtension } from './support.ts';
+import { describeBrowser, layerInfo, pageFile, seedExpected, seedPage, useExtension } from './support.ts';
 
 const expected = seedExpected();
 
-declare const chrome: { action: { getBadgeText(details: { tabId: number }): Promise<string> } };
+declare const chrome: {
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  storage: { sync: { set(items: Record<string, unknown>): Promise<void>; clear(): Promise<void> } };
+};
 
 describeBrowser('foundation (issue 2)', () => {
   const env = useExtension({
@@ -107,5 +110,65 @@ describeBrowser('foundation (issue 2)', () => {
     expect(navigations).toEqual([]);
     await options.close();
     await page.close();
+  });
+
+  it('applies kinds and highlight style from the options page to an open tab live', async () => {
+    const { page } = await env.open('/news/ww3-fears');
+    await env.analysed(page);
+    const kinds = async () => (await layerInfo(page)).boxes.map((box) => box.kind);
+    await expect.poll(async () => (await kinds()).includes('related')).toBe(true);
+    const options = await env.options();
+    const related = options.getByRole('checkbox', { name: /related links/i });
+    await related.uncheck();
+    await expect.poll(async () => (await kinds()).includes('related')).toBe(false);
+    expect(await kinds()).toContain('boilerplate');
+    await related.check();
+    await expect.poll(async () => (await kinds()).includes('related')).toBe(true);
+
+    // Underline style: a bottom border instead of an outline.
+    const styles = async () => (await layerInfo(page)).boxes.map((box) => box.outline);
+    expect((await styles()).every((style) => style.startsWith('solid'))).toBe(true);
+    await options.getByRole('radio', { name: /underline/i }).check();
+    await expect.poll(async () => (await styles()).every((style) => /^none \S+ solid/.test(style))).toBe(true);
+    await options.getByRole('radio', { name: /outline/i }).check();
+    await expect.poll(async () => (await styles()).every((style) => style.startsWith('solid'))).toBe(true);
+    await options.close();
+    await page.close();
+  });
+
+  it('falls back field by field from a corrupt stored settings value', async () => {
+    const sw = await env.worker();
+    await sw.evaluate(async () => {
+      await chrome.storage.sync.set({
+        settings: {
+          autoAnalyze: 'yes',
+          showKinds: { clickbait: 'no', boilerplate: false, related: 7 },
+          clickbaitSensitivity: 'very high',
+          disabledSites: [42, null, '%%%', ...Array.from({ length: 150 }, (_, i) => `junk ${i} !!`)],
+          highlightStyle: '<script>alert(1)</script>',
+          highlightPageChrome: { nested: true },
+          unknownKey: 'x'.repeat(500),
+        },
+      });
+    });
+    try {
+      const { page, console } = await env.open('/news/ww3-fears-copy');
+      // autoAnalyze fell back to on: the page is analysed by itself.
+      const state = await env.analysed(page);
+      expect(state.status).toBe('done');
+      // The one valid field (boilerplate off) holds; the broken ones took their defaults.
+      await expect.poll(async () => (await layerInfo(page)).boxes.some((box) => box.kind === 'related')).toBe(true);
+      expect((await layerInfo(page)).boxes.filter((box) => box.kind === 'boilerplate')).toEqual([]);
+      const options = await env.options();
+      await expect.poll(() => options.getByRole('slider', { name: /sensitiv/i }).inputValue()).toBe('50');
+      expect(await options.getByRole('checkbox', { name: /boilerplate/i }).isChecked()).toBe(false);
+      expect(await options.getByRole('checkbox', { name: /related links/i }).isChecked()).toBe(true);
+      expect(await options.getByRole('radio', { name: /outline/i }).isChecked()).toBe(true);
+      expect(console.fromExtension()).toEqual([]);
+      await options.close();
+      await page.close();
+    } finally {
+      await sw.evaluate(() => chrome.storage.sync.clear());
+    }
   });
 });
