@@ -52,6 +52,8 @@ describe('clickbait cue extractors', () => {
     expect(cue('Bomb blasts kill several in Iran', 'sensational')).toEqual([]);
     expect(cue('Fifty feared dead after boat capsizes', 'sensational')).toEqual([]);
     expect(cue('Fifty feared dead after boat capsizes', 'doom')).toEqual([]);
+    expect(cue('Recession fears weigh on global stocks', 'doom')).toEqual([]);
+    expect(cue('Nuclear war fears as missile test goes ahead', 'doom')).toEqual(['Nuclear war fears']);
     expect(cue('Iraq shock Australia to win Asian Cup', 'sensational')).toEqual(['shock Australia']);
   });
 

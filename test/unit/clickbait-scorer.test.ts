@@ -13,7 +13,7 @@ describe('scoreHeadline', () => {
     const verdict = scoreHeadline(expected.headline.text);
     expect(verdict.clickbait).toBe(true);
     expect(verdict.score).toBeGreaterThan(0.7);
-    expect(verdict.reasons).toContain("Sensational fear framing: 'WW3 fears'");
+    expect(verdict.reasons[0]).toBe("Sensational fear framing: 'WW3 fears'");
     expect(verdict.reasons.some((reason) => reason.includes("'shock attack'"))).toBe(true);
   });
 

@@ -70,7 +70,7 @@ const SUPERLATIVE =
   /\b(?:best|worst|greatest|biggest|most|least|ever|literally|insanely|ridiculously|incredibly|absolutely|totally|seriously|actually|perfect|perfectly|amazing|incredible|unbelievable|epic|genius|hilarious|adorable|cutest|weirdest|craziest|funniest|dumbest|ultimate|mind-?blowing|jaw-?dropping|life-?changing|game-?changing|legendary|iconic|brilliant|gorgeous|magical|miracle|insane|crazy|ridiculous|outrageous|unreal|wildest|everything|everyone|always|never|only)\b/gi;
 // Catastrophe framing: fear of an outcome the story does not report ("WW3 fears", "nuclear war fears").
 const DOOM =
-  /\b(?:(?:ww3|wwiii|world war (?:3|three|iii)|nuclear war|nuclear|armageddon|apocalypse|doomsday|war)(?: \w+)? (?:fears?|scares?|panic|alert)|ww3|wwiii|world war (?:3|three|iii)|armageddon|apocalyp(?:se|tic)|doomsday|end of the world)\b/gi;
+  /\b(?:(?:ww3|wwiii|world war (?:3|three|iii)|nuclear war|armageddon|apocalypse|doomsday)(?: \w+)? (?:fears?|scares?|panic|alert)|ww3|wwiii|world war (?:3|three|iii)|armageddon|apocalyp(?:se|tic)|doomsday|end of the world)\b/gi;
 // Shock, horror and fury: the tabloid register ("shock attack", "slams", "fury as").
 const SENSATIONAL =
   /\b(?:(?:shock(?:ing)?|horror|horrific|horrifying|terrifying|chilling|sickening|gruesome|brutal|bizarre|freak|heartbreaking|heartbreak)(?: (?!(?:as|and|or|of|to|in|on|at|for|the|a|an|after|over|from|by|with|is|are|was|were|new|win|wins|victory|defeat)\b)[a-z]+)?|shocks|shocked|shockingly|horrified|terrified|brutally|slams|slammed|slaps|blasted|rages|raged|fury|furious|fuming|outrage|outraged|chaos|carnage|meltdown|bombshell|sinister|nightmare|nightmarish|frenzy|vile|twisted|heartbroken|agony|humiliat(?:ed|ing|ion)|disgust(?:ed|ing)?|mocked|obliterates?|annihilates?|naked(?! eye)|nude|topless|raunchy|busty|steamy|sizzles?|flaunts?|wardrobe malfunction|cheeky|savage(?:ly|s|d)?(?= (?:attack|swipe|dig|response|reply|put-down|takedown|roast)))\b/gi;
@@ -186,7 +186,7 @@ export const CUES: readonly CueDefinition[] = [
     id: 'doom',
     label: 'Sensational fear framing',
     quote: true,
-    prior: 2.6,
+    prior: 3,
     find: (text) => matchesOf(DOOM, text),
   },
   {
