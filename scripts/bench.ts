@@ -9,6 +9,7 @@
  *   --no-build    use .output/chrome-mv3 as it is
  *   --skip-extension   no highlight / popup measurements
  *   --markdown FILE    also write the figures as Markdown (docs/benchmark.md)
+ *   --profile     instead: our analysis under the profiler, top functions by self time
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -20,6 +21,7 @@ import { buildBenchBundle, readabilitySize } from './bench-bundle.ts';
 import { corpusPages, median, type PageTiming, timeCorpus } from './bench-corpus.ts';
 import { type HighlightCost, highlightCost, type PopupRender, popupRender, withExtension } from './bench-extension.ts';
 import { benchMarkdown } from './bench-markdown.ts';
+import { profileOurs } from './bench-profile.ts';
 import { type BundleSize, bundleSizes } from './bench-sizes.ts';
 import { DEFAULT_EXTENSION_DIR } from './browser-harness.ts';
 import { PROJECT_ROOT, runScript } from './shared-data.ts';
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
       'no-build': { type: 'boolean', default: false },
       'skip-extension': { type: 'boolean', default: false },
       markdown: { type: 'string' },
+      profile: { type: 'boolean', default: false },
     },
   });
   const json = values.json;
@@ -122,6 +125,14 @@ async function main(): Promise<void> {
   const limit = values.limit ? Number(values.limit) : undefined;
   const reps = Math.max(3, Number(values.reps));
 
+  if (values.profile) {
+    const hot = await profileOurs(corpusPages(limit));
+    if (json) process.stdout.write(`${JSON.stringify({ hot })}\n`);
+    else
+      for (const f of hot)
+        log(`${(f.share * 100).toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(1).padStart(8)} ms  ${f.name}`);
+    return;
+  }
   if (!values['no-build']) {
     try {
       ensureBuild();
