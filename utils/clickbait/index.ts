@@ -22,16 +22,19 @@ export interface ScoreOptions {
   lang?: string;
 }
 
-// Function words of languages we do not score: one is enough to doubt a short headline.
+// Function words of languages we do not score: one is enough to doubt a short headline. Words
+// that also occur in English headlines or names ("die", "per", "van", "Le Pen", "Los Angeles",
+// "De Niro", "von der Leyen") are left out.
 const FOREIGN_WORDS = new Set(
   (
-    'der die das und ist nicht ein eine mit auf sich auch wird für von zu den dem des im ' +
-    'le la les et est une dans pour que qui pas sur au aux du des avec ce cette ' +
-    'el los las y del una por para con es se lo su al como ' +
-    'il che di della per sono non gli con anche nel è ' +
-    'o não uma os com mais dos das foi pelo ao em ' +
-    'het een van niet dat zijn voor ook wordt maar ' +
-    'w nie się na jest że oraz przez'
+    'das und ist nicht ein eine einen mit auf sich auch wird für dem vom zum zur nach bei über wie gegen ' +
+    'sind wurde werden hat neue neuen neuer nur noch schon wegen ' +
+    'les et est une dans pour que qui pas sur aux avec cette ces sont été nouveau nouvelle selon après contre ' +
+    'del una por para como más según tras contra nuevo nueva ' +
+    'che della sono gli anche nel è dopo ' +
+    'não uma com mais dos foi pelo ao após ' +
+    'het een niet zijn voor ook wordt maar ' +
+    'nie się jest że oraz przez'
   ).split(' '),
 );
 const ENGLISH_WORDS = new Set(
@@ -56,9 +59,12 @@ export function mayBeEnglish(text: string): boolean {
   const accented = text.match(/[ßñãõąęłśźżőűäöüçèêàì]/giu)?.length ?? 0;
   let foreign = 0;
   let english = 0;
-  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    if (ENGLISH_WORDS.has(word)) english++;
-    else if (FOREIGN_WORDS.has(word)) foreign++;
+  for (const word of text.match(/\p{L}+/gu) ?? []) {
+    // All-capitals words are acronyms ("MIT"), not function words.
+    if (word.length > 1 && word === word.toUpperCase()) continue;
+    const lower = word.toLowerCase();
+    if (ENGLISH_WORDS.has(lower)) english++;
+    else if (FOREIGN_WORDS.has(lower)) foreign++;
   }
   return foreign + (accented >= 2 ? 1 : 0) <= english;
 }

@@ -1,13 +1,18 @@
 /**
- * The clickbait scorer. Method: logistic regression over lower-cased word
- * unigrams and bigrams plus named cue features (features.ts), trained by
- * scripts/train-clickbait.ts. Chosen because it is small (a pruned vocabulary
- * of weights), fast (a few map lookups per headline) and explainable: every
- * cue's contribution to the logit is known, so the reasons shown are the cues
- * that pushed the verdict most. The data is labelled by source (BuzzFeed-style
- * vs newswire), so tabloid-news cues get hand-set lower bounds on their
- * weights and own the words they match (see features.ts); lower-casing keeps
- * the model from learning "Title Case means bait", a trait of the sources.
+ * The clickbait scorer. Method: two sub-models joined by a noisy-OR.
+ * 1. A learned style model: logistic regression over lower-cased word unigrams
+ *    and bigrams plus the named cue features (features.ts), trained by
+ *    scripts/train-clickbait.ts (Adagrad, L2 picked on validation, pruned to
+ *    the strongest n-grams). Small, fast (a few map lookups per headline) and
+ *    explainable: each cue's share of the logit is known.
+ * 2. A hand-weighted tabloid model over the same cues (priors in features.ts).
+ *    The data is labelled by source (BuzzFeed-style vs newswire), so a model
+ *    that learns only from it misses tabloid news bait ("WW3 fears as ...");
+ *    the priors carry what the data cannot, and the cues own the words they
+ *    match so the n-grams cannot learn them away.
+ * Lower-casing keeps "Title Case means bait" (a trait of the sources) out of
+ * the n-grams; the titleCase cue keeps the little of it that generalises.
+ * The reasons shown are the cues with the largest combined contribution.
  */
 import { CUES, type CueId, type CueMatch, extractCues, ngrams } from './features.ts';
 
