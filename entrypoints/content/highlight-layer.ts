@@ -222,8 +222,21 @@ export function createHighlightLayer(ctx: ContentScriptContext, callbacks: Layer
     const host = ui?.shadowHost;
     if (!mounted || !host?.isConnected) return;
     const origin = host.getBoundingClientRect();
+    const root = document.documentElement;
+    const body = document.body;
+    // The page's own extent in layer coordinates. Boxes are clipped to it: a box
+    // for something scrolled away inside a carousel must not widen the document.
+    const bodyRect = body?.getBoundingClientRect();
+    const limitX = Math.max(
+      root?.clientWidth ?? 0,
+      bodyRect && body ? bodyRect.left - origin.left + body.scrollWidth : 0,
+    );
+    const limitY = Math.max(
+      root?.clientHeight ?? 0,
+      bodyRect && body ? bodyRect.top - origin.top + body.scrollHeight : 0,
+    );
     // The viewport's right edge in layer coordinates: labels are kept left of it.
-    const right = (document.documentElement?.clientWidth ?? 0) - origin.left;
+    const right = Math.min(limitX, (root?.clientWidth ?? 0) - origin.left);
     // Read every rect first, then write: one layout, no thrashing.
     const rects = [...mounted.boxById.values()].map(({ item }) =>
       item.element.isConnected ? item.element.getBoundingClientRect() : null,
@@ -231,17 +244,25 @@ export function createHighlightLayer(ctx: ContentScriptContext, callbacks: Layer
     let index = 0;
     for (const { box, label } of mounted.boxById.values()) {
       const rect = rects[index++];
-      const empty = !rect || (rect.width === 0 && rect.height === 0);
-      box.hidden = empty;
-      label.hidden = empty;
-      if (!rect || empty) continue;
-      const x = rect.left - origin.left;
-      const y = rect.top - origin.top;
+      let x = 0;
+      let y = 0;
+      let width = 0;
+      let height = 0;
+      if (rect && (rect.width > 0 || rect.height > 0)) {
+        x = Math.max(0, rect.left - origin.left);
+        y = Math.max(0, rect.top - origin.top);
+        width = Math.min(rect.right - origin.left, limitX) - x;
+        height = Math.min(rect.bottom - origin.top, limitY) - y;
+      }
+      const empty = width <= 0 && height <= 0;
+      box.hidden = empty || width < 0 || height < 0;
+      label.hidden = box.hidden;
+      if (box.hidden) continue;
       box.style.transform = `translate(${x}px, ${y}px)`;
-      box.style.width = `${rect.width}px`;
-      box.style.height = `${rect.height}px`;
+      box.style.width = `${width}px`;
+      box.style.height = `${height}px`;
       // Label above the box, or inside its top edge when there is no room above.
-      const labelY = rect.top > 20 ? y - 18 : y + 2;
+      const labelY = y - Math.max(0, -origin.top) > 20 ? y - 18 : y + 2;
       const labelX = Math.max(x, -origin.left);
       label.style.transform = `translate(${labelX}px, ${labelY}px)`;
       label.style.maxWidth = `${Math.max(120, Math.min(360, right - labelX - 4))}px`;
