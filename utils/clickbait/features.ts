@@ -1,9 +1,10 @@
 /**
  * Headline features: named cues (each with a plain-language reason) and the
- * word n-grams the learned model reads. Cues own the words they match: those
+ * word n-grams the learned model reads. The tabloid cues (sensational,
+ * catastrophe and emotional-reaction framing) own the words they match: those
  * words are masked from the n-grams, so the source-labelled training data
- * cannot learn them away (newswire headlines say "fears" too; tabloid bait is
- * under-represented in the data).
+ * cannot learn them away (newswire says "shock" and "chaos" too; tabloid bait
+ * is under-represented in the data).
  */
 
 export interface CueMatch {
