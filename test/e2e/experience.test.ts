@@ -90,6 +90,68 @@ describeBrowser('experience (issue 6)', () => {
     await home.close();
   });
 
+  it('popup and options: every control is reachable by keyboard, with a visible focus ring', async () => {
+    const { page } = await env.open('/seed');
+    await env.analysed(page);
+    const popup = await env.popupFor(page);
+    await expect.poll(() => popup.locator('main[data-state]').getAttribute('data-state')).toBe('article');
+    await expandAll(popup);
+    const options = await env.options();
+    await options.getByRole('slider').first().waitFor();
+    for (const [name, target] of [
+      ['popup', popup],
+      ['options', options],
+    ] as const) {
+      const controls = await target.evaluate(
+        () =>
+          Array.from(
+            document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], summary, [tabindex]'),
+          )
+            // A radio group is one tab stop (arrow keys move inside it): only its checked radio counts.
+            .filter((el) => !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked))
+            .filter((el) => !el.hasAttribute('disabled') && el.tabIndex >= 0 && el.checkVisibility())
+            .map((el, i) => {
+              el.dataset.e2eControl = String(i);
+              return String(i);
+            }).length,
+      );
+      expect(controls, name).toBeGreaterThan(3);
+      await target.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      const reached = new Set<string>();
+      const unringed: string[] = [];
+      for (let press = 0; press < controls * 2 + 10 && reached.size < controls; press++) {
+        await target.keyboard.press('Tab');
+        const focus = await target.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          const ring =
+            (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+          return {
+            id: el.dataset.e2eControl ?? '',
+            ring,
+            what: `${el.localName} ${el.textContent?.trim().slice(0, 30) ?? ''}`,
+          };
+        });
+        if (!focus) continue;
+        if (focus.id) reached.add(focus.id);
+        if (!focus.ring) unringed.push(focus.what);
+      }
+      const missed = await target.evaluate(
+        (ids) =>
+          Array.from(document.querySelectorAll<HTMLElement>('[data-e2e-control]'))
+            .filter((el) => !ids.includes(el.dataset.e2eControl ?? ''))
+            .map((el) => el.outerHTML.slice(0, 120)),
+        [...reached],
+      );
+      expect(missed, `${name}: controls not reached by Tab`).toEqual([]);
+      expect([...new Set(unringed)], `${name}: focused without a visible ring`).toEqual([]);
+    }
+    await options.close();
+    await popup.close();
+    await page.close();
+  });
+
   it('popup quick controls: highlights on/off and hide clutter act on the tab', async () => {
     const { page } = await env.open('/seed');
     await env.analysed(page);
