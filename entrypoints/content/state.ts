@@ -233,6 +233,11 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
       return state();
     },
     toggleHighlights() {
+      // The shortcut on a page not analysed yet (auto-analysis off) means "show me".
+      if (status !== 'done' && !disabled()) {
+        highlights = true;
+        return runAnalysis(false);
+      }
       return this.setHighlights(!highlights);
     },
     setClutterHidden(hidden) {

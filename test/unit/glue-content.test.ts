@@ -275,6 +275,14 @@ describe('highlight layer, legend and hide clutter', () => {
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
+  it('the shortcut on a page not analysed yet analyses it and shows the highlights', async () => {
+    expect(test.controller.getState()).toEqual({ status: 'idle' });
+    expect(test.controller.toggleHighlights()).toMatchObject({ status: 'done', highlights: true });
+    await vi.waitFor(() => expect(layerHost()).not.toBeNull());
+    expect(test.controller.toggleHighlights()).toMatchObject({ status: 'done', highlights: false });
+    expect(layerHost()).toBeNull();
+  });
+
   it('reveals a flag: scrolls to it and pulses, even with highlights off', async () => {
     test.controller.analyze(false);
     test.controller.setHighlights(false);
