@@ -259,3 +259,19 @@ export async function fitToPopup(page: Page): Promise<void> {
   const viewport = page.viewportSize();
   if (width > 200 && viewport && width < viewport.width) await page.setViewportSize({ width, height: viewport.height });
 }
+
+/**
+ * Screenshot of a whole page with the viewport grown to the page's height, so
+ * fixed elements (cookie bars, our summary panel) sit where a reader sees them
+ * instead of floating mid-page as in a stitched full-page shot.
+ */
+export async function wholePageShot(page: Page, path: string, maxHeight = 4000): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  const height = await page.evaluate(() =>
+    Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0),
+  );
+  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), maxHeight) });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 300))));
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
+}

@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { decodeHtml } from '../utils/charset.ts';
 import type { PageReport } from '../utils/report.ts';
 import { ensureBuild } from './bench-build.ts';
-import { fitToPopup } from './bench-extension.ts';
+import { fitToPopup, wholePageShot } from './bench-extension.ts';
 import { launchWithExtension, sendToTab, tabIdOf, waitForAnalysis } from './browser-harness.ts';
 import { PROJECT_ROOT } from './shared-data.ts';
 
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
       await sendToTab(worker, tabId, { type: 'set-highlights', on: true });
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 300))));
     const pageShot = join(outDir, 'page.png');
-    await page.screenshot({ path: pageShot, fullPage: true });
+    await wholePageShot(page, pageShot);
 
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);

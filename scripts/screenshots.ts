@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { decodeHtml } from '../utils/charset.ts';
 import { ensureBuild } from './bench-build.ts';
-import { fitToPopup } from './bench-extension.ts';
+import { fitToPopup, wholePageShot } from './bench-extension.ts';
 import {
   launchWithExtension,
   openOptions,
@@ -20,6 +20,7 @@ import {
 import { PROJECT_ROOT } from './shared-data.ts';
 
 const DOCS = resolve(PROJECT_ROOT, 'docs');
+const SEED_HOST = 'bestnews.example';
 
 const settle = (page: Page) =>
   page.evaluate(async () => {
@@ -34,7 +35,13 @@ async function main(): Promise<void> {
     new Uint8Array(readFileSync(resolve(PROJECT_ROOT, 'test', 'fixtures', 'seed-article', 'page.html'))),
   );
   const server = await servePages({ '/news/ww3-fears.html': { body: seed } });
-  const browser = await launchWithExtension({ lang: 'en', viewport: { width: 1280, height: 900 }, snapshot: true });
+  const browser = await launchWithExtension({
+    lang: 'en',
+    viewport: { width: 1280, height: 900 },
+    snapshot: true,
+    // The sample page's own host name (served from 127.0.0.1), so the popup names the site as a reader would see it.
+    extraArgs: [`--host-resolver-rules=MAP ${SEED_HOST} 127.0.0.1`],
+  });
   const written: string[] = [];
   const shot = async (page: Page, name: string, fullPage = true) => {
     await settle(page);
@@ -44,13 +51,16 @@ async function main(): Promise<void> {
   };
   try {
     const page = await browser.context.newPage();
-    await page.goto(server.url('/news/ww3-fears.html'));
+    await page.goto(`http://${SEED_HOST}:${new URL(server.origin).port}/news/ww3-fears.html`);
     const worker = await browser.worker();
     const tabId = await tabIdOf(worker, page);
     const state = await waitForAnalysis(worker, tabId, { timeout: 30_000 });
     if (state.status !== 'done') throw new Error(`The seed page was not analysed (state: ${state.status}).`);
     if (!state.highlights) await sendToTab(worker, tabId, { type: 'set-highlights', on: true });
-    await shot(page, 'seed-page-highlighted.png');
+    await settle(page);
+    const pageShot = join(DOCS, 'seed-page-highlighted.png');
+    await wholePageShot(page, pageShot);
+    written.push(pageShot);
 
     const popupUrl = `chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`;
     for (const scheme of ['light', 'dark'] as const) {
