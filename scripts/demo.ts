@@ -133,18 +133,26 @@ async function main(): Promise<void> {
   const headless = values.headless || !hasDisplay();
 
   if (!headless) {
-    const browser = await launchWithExtension({ headless: false, viewport: null, snapshot: true });
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await page.goto(pageUrl);
-    process.stdout.write(
-      `Chromium is open on ${pageUrl} with Article Lens loaded.\n` +
-        'Click the Article Lens button in the toolbar (pin it from the puzzle-piece menu) to see the report;\n' +
-        'Alt+Shift+H toggles the highlights. Close the browser window to finish.\n',
+    const opened = await launchWithExtension({ headless: false, viewport: null, snapshot: true }).catch(
+      (error: unknown) => {
+        // DISPLAY set but no usable screen (e.g. a stale variable over ssh): do the headless job instead.
+        process.stdout.write(`Could not open a browser window (${String(error).split('\n')[0]}); running headless.\n`);
+        return null;
+      },
     );
-    await new Promise<void>((done) => browser.context.on('close', () => done()));
-    await browser.close();
-    served?.close();
-    return;
+    if (opened) {
+      const page = opened.context.pages()[0] ?? (await opened.context.newPage());
+      await page.goto(pageUrl);
+      process.stdout.write(
+        `Chromium is open on ${pageUrl} with Article Lens loaded.\n` +
+          'Click the Article Lens button in the toolbar (pin it from the puzzle-piece menu) to see the report;\n' +
+          'Alt+Shift+H toggles the highlights. Close the browser window to finish.\n',
+      );
+      await new Promise<void>((done) => opened.context.on('close', () => done()));
+      await opened.close();
+      served?.close();
+      return;
+    }
   }
 
   const outDir = resolve(cwd, values.out);
