@@ -148,7 +148,8 @@ function start(ctx: ContentScriptContext): void {
   // Back/forward cache: the badge was cleared on navigation, the page kept its state.
   ctx.addEventListener(win, 'pageshow', (event) =>
     guard(() => {
-      if ((event as PageTransitionEvent).persisted && controller) controller.announce();
+      // After the tab's own "loading" update, which clears the badge.
+      if ((event as PageTransitionEvent).persisted) timers.setTimeout(() => controller?.announce(), 500);
     })(),
   );
 }
