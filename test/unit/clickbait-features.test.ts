@@ -109,3 +109,17 @@ describe('clickbait text features', () => {
     expect(grams.some((gram) => gram.includes('shock'))).toBe(false);
   });
 });
+
+describe('quoted speech', () => {
+  it('is not the headline addressing the reader', () => {
+    expect(cue('Boris Johnson: "You can\'t have your cake and eat it"', 'secondPerson')).toEqual([]);
+    expect(cue('You can now pay by phone on buses', 'secondPerson')).toEqual(['You']);
+  });
+
+  it('becomes one token for the n-grams', () => {
+    const grams = ngrams('PM says "you will pay for this" to rivals', []);
+    expect(grams).toContain('<quote>');
+    expect(grams).toContain('<quote> to');
+    expect(grams).not.toContain('you');
+  });
+});

@@ -62,7 +62,7 @@ const FORWARD_REFERENCE = new RegExp(
   'gi',
 );
 const CURIOSITY_GAP =
-  /\b(?:(?:you|u) (?:won't|will never|wont|never|can't|cannot|didn't|don't|need to|have to|must|should|probably) (?:believe|guess|see|know|expect|imagine|miss|read|watch|try|want)|(?:won't|can't|cannot) believe|the (?:real )?reason (?:why|behind)|the (?:real|true|secret|surprising|clever|strange|bizarre|simple|hidden) reasons?|the truth about|what (?:really )?happens when|find out (?:what|why|how|who)|the (?:one |simple |little )?(?:secret|trick) (?:to|behind|of)|(?:one|simple|weird|little) tricks?|secrets? (?:revealed|of|behind)|secretly|quietly|says it all|something (?:strange|weird|incredible|bizarre|unusual|surprising|amazing|special|huge|big)|revealed|reveals? (?:all|the truth|why|what|how|secret)|is (?:now )?unrecognisable|is unrecognizable|what (?:s?he|they|it|this|he|she|we) (?:found|did|said|discovered|saw|looks like)|the moment (?:when|that)|before and after|wait (?:until|till) you see|nobody (?:is talking|expected)|no one (?:expected|saw)|(?:has|had|sends|sent) (?:a|an) (?:\w+ )?(?:message|question|request|confession|surprise) for|everything you need to know|all you need to know|you need to (?:know|see)|must[- ]see|goes viral|broke the internet|breaks the internet)\b/gi;
+  /\b(?:(?:you|u) (?:won't|will never|wont|never|can't|cannot|didn't|don't|need to|have to|must|should|probably) (?:believe|guess|see|know|expect|imagine|miss|read|watch|try|want)|(?:won't|can't|cannot) believe|the (?:real )?reason (?:why|behind)|the (?:real|true|secret|surprising|clever|strange|bizarre|simple|hidden) reasons?|the truth about|what (?:really )?happens when|find out (?:what|why|how|who)|the (?:one |simple |little )?(?:secret|trick) (?:to|behind|of)|(?:one|simple|weird|little) tricks?|secrets? (?:revealed|of|behind)|says it all|something (?:strange|weird|incredible|bizarre|unusual|surprising|amazing|special|huge|big)|reveals? (?:all|the truth|why|what|how|secret)|is (?:now )?unrecognisable|is unrecognizable|what (?:s?he|they|it|this|he|she|we) (?:found|did|said|discovered|saw|looks like)|the moment (?:when|that)|before and after|wait (?:until|till) you see|nobody (?:is talking|expected)|no one (?:expected|saw)|(?:has|had|sends|sent) (?:a|an) (?:\w+ )?(?:message|question|request|confession|surprise) for|everything you need to know|all you need to know|you need to (?:know|see)|must[- ]see|goes viral|broke the internet|breaks the internet)\b/gi;
 const SECOND_PERSON =
   /\b(?:you|your|you're|youre|you've|you'll|you'd|yours|yourself|yourselves|ya|u|anyone (?:who|with|that)|everyone (?:who|with))\b/gi;
 const QUESTION =
@@ -85,6 +85,14 @@ const VAGUE_SUBJECT =
   /(?:^|[.:] )(?:this|one|a|these|some) (?:man|woman|guy|girl|boy|mom|mum|dad|mother|father|couple|teen|kid|family|person|student|bride|grandma|grandmother|grandpa|pensioner|dog|cat|baby|stranger|celebrity|star|actor|singer)\b|\b(?:someone|somebody|something|everyone is|nobody|no one|the internet|internet is|(?:people|fans|parents|mums|moms|dads|viewers|users|shoppers|customers|diners|doctors|scientists|experts|women|men|teachers|brits|americans|twitter users|commuters|passengers) (?:are|can't|cannot|all)|doctors (?:hate|say|warn)|this guy|this girl|this woman|this man|this dog|this cat|this kid|this mom|this dad)\b/gi;
 // Runs on normalised text (straight quotes); an apostrophe inside a word ("doesn't") does not close the quote.
 const SCARE_QUOTES = /(?:^|[\s(])['"]((?:[^'"]|'(?=\p{L}))+?)['"](?=[\s,.:;!?)]|$)/gu;
+// Quoted speech: three or more words in double quotes. Its "you" is the speaker's, not the headline's.
+const QUOTED_SPEECH = /"[^"]*?\S+\s+\S+\s+\S+[^"]*"/g;
+
+/** The headline with quoted speech cut out, each quote replaced by `placeholder`. */
+export function withoutQuotedSpeech(text: string, placeholder = ' '): string {
+  return text.replace(QUOTED_SPEECH, placeholder);
+}
+
 const ALL_CAPS_EXCEPTIONS = new Set([
   'NATO',
   'NASA',
@@ -152,7 +160,7 @@ export const CUES: readonly CueDefinition[] = [
     id: 'curiosityGap',
     label: 'Withholds the point',
     quote: true,
-    prior: 1.8,
+    prior: 3,
     find: (text) => matchesOf(CURIOSITY_GAP, text),
   },
   {
@@ -160,7 +168,7 @@ export const CUES: readonly CueDefinition[] = [
     label: 'Addresses the reader',
     quote: true,
     prior: 0.9,
-    find: (text) => matchesOf(SECOND_PERSON, text),
+    find: (text) => matchesOf(SECOND_PERSON, withoutQuotedSpeech(text)),
   },
   {
     id: 'question',
@@ -274,8 +282,8 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * Word unigrams and bigrams with start/end markers. Words a cue matched are
- * replaced by a placeholder, so the cue alone speaks for them.
+ * Word unigrams and bigrams with start/end markers. Words a tabloid cue
+ * matched are replaced by a placeholder, so the cue alone speaks for them.
  */
 export function ngrams(headline: string, cues: CueMatch[]): string[] {
   const masked = new Set<string>();
@@ -287,7 +295,11 @@ export function ngrams(headline: string, cues: CueMatch[]): string[] {
       for (const match of cue.matches) for (const token of tokenize(match)) masked.add(token);
     }
   }
-  const tokens = tokenize(headline).map((token) => (masked.has(token) ? '<cue>' : token));
+  // Quoted speech becomes one <quote> token: its wording is the speaker's, not the headline writer's.
+  const tokens = normalizeHeadline(headline)
+    .split(QUOTED_SPEECH)
+    .flatMap((part, index) => (index > 0 ? ['<quote>', ...tokenize(part)] : tokenize(part)))
+    .map((token) => (masked.has(token) ? '<cue>' : token));
   const features: string[] = [];
   const padded = ['<s>', ...tokens, '</s>'];
   for (let i = 0; i < padded.length; i++) {
