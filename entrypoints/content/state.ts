@@ -8,7 +8,7 @@ import { categoryMessageKey, isPageChrome } from '@/utils/categories.ts';
 import { type BadgeSummary, summaryFor, type TabState } from '@/utils/messages.ts';
 import type { Flag, FlagKind } from '@/utils/report.ts';
 import { clickbaitThreshold, isSiteDisabled, normalizeHost, type Settings } from '@/utils/settings.ts';
-import { countWords } from '@/utils/text.ts';
+import { countWords, normalizeSpace } from '@/utils/text.ts';
 import type { ClutterHider } from './clutter.ts';
 import type { HighlightLayer, LayerItem, LayerView, LegendView } from './highlight-layer.ts';
 
@@ -182,12 +182,18 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
       .filter((flag) => flag.category === 'headline')
       .map((flag) => analysis?.targets.get(flag.id))
       .filter((element): element is Element => element !== undefined);
+    // The article's own h1, flagged or not, stays visible.
+    const titles = new Set(
+      [report.article?.title, report.headline?.text].filter((title): title is string => Boolean(title)),
+    );
+    const holdsTitle = (element: Element) =>
+      Array.from(element.getElementsByTagName('h1')).some((h1) => titles.has(normalizeSpace(h1.textContent ?? '')));
     return report.flags
       .filter((flag) => flag.kind !== 'clickbait' && visibleKinds[flag.kind] && eligible(flag))
       .map((flag) => analysis?.targets.get(flag.id))
       .filter((element): element is Element => {
         if (!element?.isConnected) return false;
-        if (headlines.some((headline) => element.contains(headline))) return false;
+        if (headlines.some((headline) => element.contains(headline)) || holdsTitle(element)) return false;
         if (articleWords >= 50 && countWords(element.textContent ?? '') > articleWords / 2) return false;
         return true;
       });

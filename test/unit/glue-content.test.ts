@@ -260,6 +260,16 @@ describe('highlight layer, legend and hide clutter', () => {
     expect((document.getElementById('article') as HTMLElement).style.display).toBe('');
     expect((document.getElementById('related') as HTMLElement).style.display).toBe('none');
     own.controller.setClutterHidden(false);
+    // A small block around the unflagged-as-such article h1 is kept visible too.
+    const wrapper = document.createElement('header');
+    document.getElementById('headline')?.replaceWith(wrapper);
+    wrapper.append(Object.assign(document.createElement('h1'), { textContent: analysis.report.article?.title }));
+    analysis.report.flags.splice(0, 1);
+    analysis.report.flags.push(flag('f6', 'boilerplate', 'share', ['share words']));
+    analysis.targets.set('f6', wrapper);
+    own.controller.setClutterHidden(true);
+    expect(wrapper.style.display).toBe('');
+    own.controller.setClutterHidden(false);
     own.ctx.abort();
   });
 
