@@ -86,11 +86,12 @@ const VAGUE_SUBJECT =
 // Runs on normalised text (straight quotes); an apostrophe inside a word ("doesn't") does not close the quote.
 const SCARE_QUOTES = /(?:^|[\s(])['"]((?:[^'"]|'(?=\p{L}))+?)['"](?=[\s,.:;!?)]|$)/gu;
 // Quoted speech: three or more words in double quotes. Its "you" is the speaker's, not the headline's.
-const QUOTED_SPEECH = /"[^"]*?\S+\s+\S+\s+\S+[^"]*"/g;
+const QUOTED = /"[^"]*"/g;
+const isSpeech = (quoted: string): boolean => quoted.trim().split(/\s+/).length >= 3;
 
 /** The headline with quoted speech cut out, each quote replaced by `placeholder`. */
 export function withoutQuotedSpeech(text: string, placeholder = ' '): string {
-  return text.replace(QUOTED_SPEECH, placeholder);
+  return text.replace(QUOTED, (quoted) => (isSpeech(quoted) ? placeholder : quoted));
 }
 
 const ALL_CAPS_EXCEPTIONS = new Set([
@@ -296,8 +297,8 @@ export function ngrams(headline: string, cues: CueMatch[]): string[] {
     }
   }
   // Quoted speech becomes one <quote> token: its wording is the speaker's, not the headline writer's.
-  const tokens = normalizeHeadline(headline)
-    .split(QUOTED_SPEECH)
+  const tokens = withoutQuotedSpeech(normalizeHeadline(headline), '\u0000')
+    .split('\u0000')
     .flatMap((part, index) => (index > 0 ? ['<quote>', ...tokenize(part)] : tokenize(part)))
     .map((token) => (masked.has(token) ? '<cue>' : token));
   const features: string[] = [];

@@ -15,6 +15,7 @@ const TRAINED_LANGUAGES = new Set(['en']);
 // Same as DEFAULT_CLICKBAIT_THRESHOLD in analyze.ts (a unit test keeps them equal); importing it
 // would make a cycle analyze -> registry -> here -> analyze.
 export const DEFAULT_THRESHOLD = 0.5;
+const MAX_HEADLINE_CHARS = 300;
 
 export interface ScoreOptions {
   threshold?: number;
@@ -88,7 +89,8 @@ export function scoreHeadline(text: string, options: ScoreOptions = {}): Headlin
     return { text: headline, score: null, clickbait: false, reasons: [], notScored: 'language' };
   }
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const scored = scoreWith(MODEL, headline);
+  // Headlines are short; a page's giant h1 is scored by its opening, which bounds the regex work.
+  const scored = scoreWith(MODEL, headline.slice(0, MAX_HEADLINE_CHARS));
   const clickbait = scored.score >= threshold;
   return {
     text: headline,
