@@ -3,7 +3,7 @@
  * main-thread cost of turning highlights on for a page with many flags, and
  * the popup's time to first render against a blank extension page.
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { median } from './bench-corpus.ts';
 import {
   type LaunchedBrowser,
@@ -23,6 +23,9 @@ export interface HighlightCost {
   longestBlockOffMs: number;
   /** The same measure with nothing happening: the noise floor. */
   idleGapMs: number;
+  /** Longest renderer main-thread task in a trace while turning highlights on (median of runs): wall and CPU time. */
+  longestTaskOnMs: number;
+  longestTaskOnCpuMs: number;
   /** Long tasks the page's own PerformanceObserver saw (it does not see content-script tasks). */
   longTasksReported: number;
   /** Round trip of the set-highlights message, as seen from the service worker (ms). */
@@ -125,8 +128,76 @@ async function takeWatch(page: Page, halt = false): Promise<{ gap: number; tasks
   }, halt);
 }
 
-export async function highlightCost(browser: LaunchedBrowser, runs = 3): Promise<HighlightCost> {
-  const server = await servePages({ '/many-flags.html': { body: manyFlagsPage() } });
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * Records a Chromium trace of `run` and returns the longest main-thread task of
+ * any renderer, as wall time and as the thread's own CPU time (which, unlike
+ * wall time, does not grow when other processes take the CPU).
+ */
+async function longestRendererTask(
+  context: BrowserContext,
+  page: Page,
+  run: () => Promise<void>,
+): Promise<{ wallMs: number; cpuMs: number }> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: ['toplevel', 'disabled-by-default-devtools.timeline', '__metadata'] },
+      transferMode: 'ReturnAsStream',
+    });
+    const start = performance.now();
+    await run();
+    const windowUs = (performance.now() - start) * 1000;
+    const complete = new Promise<string>((done) =>
+      cdp.once('Tracing.tracingComplete', (event: { stream?: string }) => done(event.stream ?? '')),
+    );
+    await cdp.send('Tracing.end');
+    const stream = await complete;
+    let text = '';
+    for (;;) {
+      const chunk = (await cdp.send('IO.read', { handle: stream })) as {
+        data: string;
+        eof: boolean;
+        base64Encoded?: boolean;
+      };
+      text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+      if (chunk.eof) break;
+    }
+    await cdp.send('IO.close', { handle: stream });
+    const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+    const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+    const mainThreads = new Set(
+      events
+        .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+        .map((event) => `${event.pid}:${event.tid}`),
+    );
+    const tasks = events.filter(
+      (event) => event.name === 'RunTask' && event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`),
+    );
+    const lastTs = Math.max(0, ...tasks.map((event) => event.ts));
+    // Only the tasks of the measured window (the trace can hold a little before it).
+    const inWindow = tasks.filter((event) => event.ts >= lastTs - windowUs - 1000);
+    return {
+      wallMs: Math.max(0, ...inWindow.map((event) => (event.dur ?? 0) / 1000)),
+      cpuMs: Math.max(0, ...inWindow.map((event) => (event.tdur ?? 0) / 1000)),
+    };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+export async function highlightCost(browser: LaunchedBrowser, runs = 3, blocks = 24): Promise<HighlightCost> {
+  const server = await servePages({ '/many-flags.html': { body: manyFlagsPage(blocks) } });
   const page = await browser.context.newPage();
   try {
     await page.goto(server.url('/many-flags.html'));
@@ -142,13 +213,20 @@ export async function highlightCost(browser: LaunchedBrowser, runs = 3): Promise
     const on: number[] = [];
     const off: number[] = [];
     const trips: number[] = [];
+    const taskWall: number[] = [];
+    const taskCpu: number[] = [];
     let longTasksReported = 0;
     for (let i = 0; i < runs; i++) {
-      const start = Date.now();
-      const answer = await sendToTab(worker, tabId, { type: 'set-highlights', on: true });
-      trips.push(Date.now() - start);
-      if (!answer.ok) throw new Error(`set-highlights failed: ${answer.error}`);
-      const turnedOn = await takeWatch(page);
+      let turnedOn = { gap: 0, tasks: [] as number[] };
+      const traced = await longestRendererTask(browser.context, page, async () => {
+        const start = Date.now();
+        const answer = await sendToTab(worker, tabId, { type: 'set-highlights', on: true });
+        trips.push(Date.now() - start);
+        if (!answer.ok) throw new Error(`set-highlights failed: ${answer.error}`);
+        turnedOn = await takeWatch(page);
+      });
+      taskWall.push(traced.wallMs);
+      taskCpu.push(traced.cpuMs);
       on.push(turnedOn.gap);
       longTasksReported += turnedOn.tasks.length;
       await sendToTab(worker, tabId, { type: 'set-highlights', on: false });
@@ -161,6 +239,8 @@ export async function highlightCost(browser: LaunchedBrowser, runs = 3): Promise
       longestBlockOnMaxMs: round1(Math.max(...on)),
       longestBlockOffMs: round1(median(off)),
       idleGapMs: round1(idle.gap),
+      longestTaskOnMs: round1(median(taskWall)),
+      longestTaskOnCpuMs: round1(median(taskCpu)),
       longTasksReported,
       roundTripOnMs: median(trips),
     };
