@@ -106,12 +106,12 @@ const MAX_WORDS = 25;
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 // Page chrome whose links are menus, not headlines. Checked by hand in an ancestor walk:
 // an equivalent closest() selector costs more than all the scoring on a page.
-const CHROME_TAGS = new Set(['NAV', 'FOOTER']);
+const CHROME_TAGS = new Set(['nav', 'footer']);
 const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'menu', 'menubar']);
 const CHROME_NAMES = /share|social|breadcrumb|pagination|cookie|consent/i;
 
 function isChromeElement(element: Element): boolean {
-  if (CHROME_TAGS.has(element.tagName)) return true;
+  if (CHROME_TAGS.has(element.localName)) return true;
   const role = element.getAttribute('role');
   if (role && CHROME_ROLES.has(role)) return true;
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('aria-label') ?? ''}`;
@@ -120,27 +120,28 @@ function isChromeElement(element: Element): boolean {
 
 const SHARE_HREF =
   /^(?:mailto:|tel:|javascript:)|(?:facebook\.com\/sharer|twitter\.com\/intent|x\.com\/intent|linkedin\.com\/share|pinterest\.com\/pin|reddit\.com\/submit|wa\.me|whatsapp:)/i;
+// Lower-case local names, so XHTML pages (lower-case tagName) read the same as HTML.
 const BLOCKS = new Set([
-  'LI',
-  'P',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'ARTICLE',
-  'DIV',
-  'SECTION',
-  'TD',
-  'DD',
-  'FIGCAPTION',
+  'li',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'article',
+  'div',
+  'section',
+  'td',
+  'dd',
+  'figcaption',
 ]);
 
 /** The nearest block around a link, to tell a teaser from a link inside running text. */
 function blockOf(element: Element): Element {
   let block: Element = element;
-  while (block.parentElement && !BLOCKS.has(block.tagName)) block = block.parentElement;
+  while (block.parentElement && !BLOCKS.has(block.localName)) block = block.parentElement;
   return block;
 }
 
