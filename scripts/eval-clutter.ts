@@ -52,10 +52,8 @@ export interface PageRun {
   bareMs: number | null;
 }
 
-const quiet = new VirtualConsole();
-
 export function runPage(html: string, url: string, time = false): PageRun {
-  const dom = new JSDOM(html, { url, virtualConsole: quiet });
+  const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
   try {
     const document = dom.window.document;
     let bareMs: number | null = null;

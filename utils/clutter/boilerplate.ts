@@ -8,20 +8,26 @@
 import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
 import { type BlockIndex, blockIndex, hasToken, role, wordCount } from './blocks.ts';
 import {
+  AD_DISCLOSURE,
   AD_LABEL,
   AGENCY_CREDIT,
+  APP_PROMO,
   BREADCRUMB_SEPARATOR,
   COMMENT_POLICY,
+  COMMENT_PROMPT,
   COMMENTS,
   CONSENT,
   CONTACT_LINE,
+  CONTROL_LINK,
   COOKIE,
   COPYRIGHT,
   NEWSLETTER,
   NEWSLETTER_CORE,
   PHOTO_CREDIT,
+  POST_META,
   READ_FULL,
   SHARE_CORE,
+  SHARE_PROMPT,
   SHARE_WORDS,
   SKIP_LINK,
   SOURCE_LINE,
@@ -99,6 +105,17 @@ function matchText(pattern: RegExp, text: string): string | null {
 }
 
 type Verdict = Omit<DetectedBlock, 'element' | 'kind'> | null;
+
+/** A wrapper's only content: the enclosing block says the same, and the outermost flag wins anyway. */
+export function sameAsParent(index: BlockIndex, element: Element): boolean {
+  const parent = element.parentElement;
+  return (
+    !!parent &&
+    BLOCK_TAGS.has(parent.tagName) &&
+    !INLINE_TAGS.has(parent.tagName) &&
+    index.get(parent).text === index.get(element).text
+  );
+}
 
 function shareBar(index: BlockIndex, element: Element, text: string): Verdict {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -181,7 +198,7 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
     }
   }
 
-  if (length === 0 || share > 0.3) return null;
+  if (length === 0 || share > 0.3 || sameAsParent(index, element)) return null;
 
   // Cookie and consent banners can be long; everything else below is a short block.
   if (
@@ -220,7 +237,9 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
   if (length <= 500) {
     const core = matchText(NEWSLETTER_CORE, text);
     const signUp = matchText(SIGN_UP, text) ?? (core ? matchText(NEWSLETTER, text.replace(core, '')) : null);
-    if (core && (signUp || stats.emailInputs > 0)) {
+    // A paragraph that only mentions a newsletter is text; a sign-up has a link, a field or is short.
+    const actionable = stats.links + stats.buttons + stats.inputs > 0 || length <= 150;
+    if (core && (signUp || stats.emailInputs > 0) && actionable) {
       const reasons = [
         stats.emailInputs > 0
           ? `Newsletter sign-up: email form + ${quote(signUp ?? core)}`
@@ -261,6 +280,43 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
     }
     if (WIRE_CREDIT.test(text)) {
       return { category: 'source-credit', score: 0.7, reasons: [`Wire-service credit: ${quote(text)}`] };
+    }
+    if (length <= 120 && SHARE_PROMPT.test(text)) {
+      return {
+        category: 'share',
+        score: 0.65,
+        reasons: [`Share prompt: ${quote(matchText(SHARE_PROMPT, text) ?? text)}`],
+      };
+    }
+    if (length <= 220 && APP_PROMO.test(text)) {
+      return {
+        category: 'advertising',
+        score: 0.6,
+        reasons: [`App promotion: ${quote(matchText(APP_PROMO, text) ?? text)}`],
+      };
+    }
+    if (length <= 250 && AD_DISCLOSURE.test(text)) {
+      return {
+        category: 'advertising',
+        score: 0.65,
+        reasons: [`Advertising note: ${quote(matchText(AD_DISCLOSURE, text) ?? text)}`],
+      };
+    }
+    if (POST_META.test(text)) {
+      return { category: 'navigation', score: 0.6, reasons: [`Post metadata line: ${quote(text)}`] };
+    }
+    if (length <= 100 && COMMENT_PROMPT.test(text)) {
+      return {
+        category: 'comments',
+        score: 0.6,
+        reasons: [`Comment prompt: ${quote(matchText(COMMENT_PROMPT, text) ?? text)}`],
+      };
+    }
+    if (length <= 40 && CONTROL_LINK.test(text)) {
+      return { category: 'navigation', score: 0.6, reasons: [`Page control: ${quote(text)}`] };
+    }
+    if (length <= 60 && TAGS_LEAD.test(text) && /:/.test(text)) {
+      return { category: 'navigation', score: 0.55, reasons: [`Category line: ${quote(text)}`] };
     }
     if (length <= 40 && stats.links > 0 && SKIP_LINK.test(text)) {
       return { category: 'navigation', score: 0.8, reasons: [`Skip link: ${quote(text)}`] };
@@ -307,7 +363,7 @@ function navigationBlock(index: BlockIndex, element: Element, text: string): Ver
   if (
     stats.links >= 2 &&
     stats.text <= 250 &&
-    /^(home|startseite|start|accueil|inicio|início|strona główna|home page)(?![\p{L}])/iu.test(text)
+    /^(home|startseite|start|accueil|inicio|início|strona główna)/iu.test(text)
   ) {
     const first = element.getElementsByTagName('a')[0];
     if (

@@ -10,14 +10,14 @@ const MONTHS =
 const WEEKDAYS =
   'mon|monday|montag|lundi|lunes|segunda-feira|lunedì|maandag|tue|tues|tuesday|dienstag|mardi|martes|terça-feira|martedì|dinsdag|wed|wednesday|mittwoch|mercredi|miércoles|quarta-feira|mercoledì|woensdag|thu|thur|thurs|thursday|donnerstag|jeudi|jueves|quinta-feira|giovedì|donderdag|fri|friday|freitag|vendredi|viernes|sexta-feira|venerdì|vrijdag|sat|saturday|samstag|samedi|sábado|sabato|zaterdag|sun|sunday|sonntag|dimanche|domingo|domenica|zondag|sexta|segunda|terça|quarta|quinta|feira';
 const STAMP_WORDS =
-  'updated|update|posted|published|last|modified|created|on|at|am|pm|um|uhr|h|le|à|de|do|da|del|às|el|by|stand|aktualisiert|veröffentlicht|erstellt|geändert|mis|jour|publié|modifié|actualizado|publicado|atualizado|zaktualizowano|opublikowano|aggiornato|pubblicato|alle|ore|bijgewerkt|gepubliceerd|om|est|edt|cst|cdt|pst|pdt|mst|hst|gmt|utc|cet|cest|bst|ist|et|pt|ct|date|datum|fecha|data|time|zeit';
+  'updated|update|posted|published|last|modified|created|on|at|am|pm|um|uhr|h|le|à|de|do|da|del|às|el|by|stand|aktualisiert|veröffentlicht|erstellt|geändert|mis|jour|publié|modifié|actualizado|publicado|atualizado|zaktualizowano|opublikowano|aggiornato|pubblicato|alle|ore|bijgewerkt|gepubliceerd|om|est|edt|cst|cdt|pst|pdt|mst|hst|gmt|utc|cet|cest|bst|ist|et|pt|ct|date|datum|fecha|data|time|zeit|am|erstellt|geschrieben|von';
 const DATE_WORD = new RegExp(`^(${MONTHS}|${WEEKDAYS}|${STAMP_WORDS})\\.?$`, 'iu');
 const MONTH_WORD = new RegExp(`^(${MONTHS})\\.?$`, 'iu');
 const NUMERIC_DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b/u;
 const STAMP_LEAD =
   /^(updated|posted|published|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|opublikowano|pubblicato|gepubliceerd)/iu;
 const READING_TIME =
-  /^(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|czas czytania|tempo di lettura|leestijd)\s*:?\s*(ca\.?\s*)?\d+\s*\p{L}*\.?$|^(ca\.?\s*)?\d+\s*(-|–)?\s*(min|mins|minutes?|minuten|minutos|minuti|minut)\.?\s*(read|reading|lesezeit|lesedauer|de lecture|de lectura|de leitura|di lettura|czytania|leestijd)\.?$/iu;
+  /^ten tekst przeczytasz w (mniej niż )?\d+\s*\p{L}*$|^(views|aufrufe|zugriffe|vues|visitas|visualizzazioni|wyświetleń|wyświetlenia)\s*:?\s*[\d.,\s]*$|^(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|czas czytania|tempo di lettura|leestijd)\s*:?\s*(ca\.?\s*)?\d+\s*\p{L}*\.?$|^(ca\.?\s*)?\d+\s*(-|–)?\s*(min|mins|minutes?|minuten|minutos|minuti|minut)\.?\s*(read|reading|lesezeit|lesedauer|de lecture|de lectura|de leitura|di lettura|czytania|leestijd)\.?$/iu;
 
 /** True for a short paragraph that is only a date/time stamp or a reading-time note. */
 export function isMetaLine(paragraph: string): boolean {

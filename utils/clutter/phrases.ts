@@ -66,6 +66,15 @@ export const READ_MORE_LEAD = phrases(
     'lee más',
     'leer más',
     'lea',
+    'mire',
+    'vea (también|más)',
+    'le puede interesar',
+    'también le puede interesar',
+    'schon gelesen\\?',
+    'hier geht es zu',
+    'weiter zu',
+    'ebenfalls lesenswert',
+    'empfehlung der redaktion',
     'ver también',
     'te puede interesar',
     'también te puede interesar',
@@ -131,6 +140,17 @@ export const RELATED_HEADING = phrases([
   'gerelateerd',
   'meer nieuws',
   'lees ook',
+  'beiträge zum thema',
+  'weitere beiträge',
+  'könnte (dich|sie) (auch )?interessieren',
+  'zum weiterlesen',
+  'le puede interesar',
+  'entdecke weitere',
+  'noch mehr',
+  'mehr zu',
+  'lesen sie auch',
+  'vous aimerez aussi',
+  'ähnliche beiträge',
 ]);
 
 /** Headings of most-read / trending modules. */
@@ -172,6 +192,8 @@ export const NEXT_ARTICLE = phrases(
     'poprzedni (artykuł|wpis)',
     'articolo (successivo|precedente)',
     '(volgend|vorig) (artikel|bericht)',
+    'vorschau auf den nächsten (artikel|beitrag)',
+    'zum nächsten (artikel|beitrag)',
   ],
   'iu',
   true,
@@ -216,6 +238,9 @@ export const SHARE_WORDS = new Set([
   'teilen',
   'artikel',
   'drucken',
+  'rezept',
+  'recipe',
+  'artikel',
   'per',
   'kopieren',
   'partager',
@@ -260,6 +285,9 @@ export const SHARE_WORDS = new Set([
 /** Words that prove a bar is about sharing (not just "on the"). */
 export const SHARE_CORE = new Set([
   'share',
+  'print',
+  'drucken',
+  'imprimer',
   'tweet',
   'facebook',
   'twitter',
@@ -335,6 +363,14 @@ export const SUBSCRIPTION = phrases([
   'wykup (dostęp|prenumeratę)',
   'abbonati',
   'word abonnee',
+  'cancel (at )?any ?time',
+  'cancela cuando quieras',
+  'jederzeit kündbar',
+  'pour lire la suite',
+  'la suite est réservée',
+  'lesen sie (jetzt )?weiter mit',
+  'weiterlesen mit',
+  'first-time subscribers',
 ]);
 
 export const COOKIE = phrases(['cookies?', 'gdpr', 'datenschutzeinstellungen', 'privacy (settings|preferences)']);
@@ -368,11 +404,11 @@ export const AD_LABEL =
   /^\W*(advertisements?|advertising|advert|adverts|iklan|реклама|advertorial|ad|ads|sponsored( content| post| by .{0,40})?|promoted( content)?|paid (content|post|partnership)|partner content|anzeigen?|werbung|gesponsert|publicité|publicidad|publicidade|reklama|pubblicità|advertentie|story continues (below|after) (this )?advertisement|continue reading (the )?(main )?story( below)?|article continues (below|after)|weiter nach der anzeige|die seite wird nach der anzeige fortgesetzt|la suite après (cette )?(la )?publicité)\W*$/iu;
 
 export const COPYRIGHT =
-  /©|\(c\)\s*\d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|wszelkie prawa zastrzeżone|tutti i diritti riservati|alle rechten voorbehouden|no part of this (article|publication)|nachdruck (nur|verboten)/iu;
+  /^\W{0,3}(©|copyright|\(c\))|(©|copyright|\(c\))\s*(\d{4}|by)|copyrighted property|written permission must be obtained|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|wszelkie prawa zastrzeżone|tutti i diritti riservati|alle rechten voorbehouden|no part of this (article|publication)|nachdruck (nur|verboten)/iu;
 
 /** "Source: ...", "Quelle: ...": a syndication or source line. */
 export const SOURCE_LINE =
-  /^\W{0,3}(source|sources|quelle|quellen|fuente|fuentes|źródło|fonte|bron|via|originally published|first published|this (article|story) (was )?(originally|first) (appeared|published)|dieser (artikel|beitrag) erschien (zuerst|ursprünglich))\s*[:\-–—]?\s/iu;
+  /^\W{0,3}(source|sources|quelle|quellen|fuente|fuentes|źródło|fonte|bron|via|originally published|first published|this (article|story) (was )?(originally|first) (appeared|published)|dieser (artikel|beitrag) erschien (zuerst|ursprünglich)|dieser (text|artikel|beitrag) wurde .{0,40}veröffentlicht)\s*[:\-–—]?\s/iu;
 export const READ_FULL = phrases([
   'read (the )?full (article|story)',
   'continue reading',
@@ -383,7 +419,7 @@ export const READ_FULL = phrases([
 
 /** Photo and image credits. */
 export const PHOTO_CREDIT =
-  /^\W{0,3}(photo|photos|photograph|picture|image|images|foto|fotos|фото|bild|bilder|credit|credits|crédit|crédito|zdjęcie|fot\.|illustration|grafik|video)s?\s*(credit|credits|quelle)?\s*(\.\.\.|[:©])/iu;
+  /^\W{0,3}(photo|photos|photograph|picture|image|images|foto|fotos|фото|bild|bilder|credit|credits|crédits? photos?|crédit|crédito|zdjęcie|fot\.|illustration|grafik|video)s?\s*(credit|credits|quelle)?\s*(\.\.\.|[:©])/iu;
 /** A short line naming only a photo agency ("Alex Wong | Getty Images"); tested on lines of a few words. */
 export const AGENCY_CREDIT =
   /(getty images|shutterstock|istock(photo)?|afp|ap photo|associated press|reuters|picture[- ]alliance|imago|dpa|keystone|epa|alamy|bloomberg)\W*$/iu;
@@ -433,3 +469,27 @@ export const TAGS_LEAD =
 /** Short author contact / tip lines under an article. */
 export const CONTACT_LINE =
   /(have a (news )?tip|send (us )?(a|your) tip|may be reached at|can be reached at|follow (him|her|them|us|me) on (twitter|facebook|instagram|x)|contact (the )?(author|reporter|writer)|reach (him|her|them) at)/iu;
+
+/** "Share this article?" prompts and "Was this helpful?" widgets. */
+export const SHARE_PROMPT =
+  /(share (this|the) (article|story|post|page)|(artikel|beitrag|seite) teilen|partager (cet|l') article|compartir (este|el) artículo|condividi (questo|l') articolo|udostępnij (ten )?artykuł|deel dit artikel|(war|ist) (der|dieser) (artikel|beitrag) (hilfreich|nützlich)|(artikel|beitrag) bewerten|keine bewertungen|rate this (article|post)|was this (article|post|page) (helpful|useful)|cet article vous a-t-il été utile|¿te ha sido útil)/iu;
+
+/** App download promotions. */
+export const APP_PROMO =
+  /(download|herunterladen|laden sie|hol dir|téléchargez|descarga|scarica|pobierz)[^.!?]{0,60}(?<![\p{L}])(app|apps|application|aplicación|applicazione|aplikacj\p{L}*)(?![\p{L}])|(get|download) it on (the )?(app store|google play)/iu;
+
+/** Advertising disclosures: "*Werbung. Dieser Beitrag enthält Werbung", affiliate notes. */
+export const AD_DISCLOSURE =
+  /^\W{0,2}(werbung|anzeige|sponsored|advertisement|publicidad|publicité)\s*[.:|\-–]|bei den (verlinkungen|links) handelt es sich|enthält (unbezahlte |bezahlte )?werbung|affiliate[- ]links?|contains? affiliate|we may earn (a )?commission|provisions-?links|partnerlinks?|als amazon-partner|as an amazon associate/iu;
+
+/** WordPress-style post metadata lines: "This entry was posted in ... Bookmark the permalink." */
+export const POST_META =
+  /^(this (entry|post) was posted|posted in .{0,80} (tagged|by)|bookmark the permalink|dieser (eintrag|beitrag) wurde .{0,40}veröffentlicht|publié dans|ce (billet|article) a été publié|esta entrada fue publicada)/iu;
+
+/** Comment prompts inside a short line ("Verraten Sie es in den Kommentaren"). */
+export const COMMENT_PROMPT =
+  /(in den kommentaren|kommentare? (zu )?schreiben|leave a (comment|reply)|in the comments|let us know in|dans les commentaires|en los comentarios|nei commenti|w komentarzach|tell us what you think)/iu;
+
+/** "Load more", "back to the list" and similar control links. */
+export const CONTROL_LINK =
+  /^\W{0,2}(load more|show more|lade weitere( inhalte| artikel)?|mehr laden|weitere laden|charger plus|cargar más|zurück( zur (übersicht|listenansicht|startseite))?|back( to (top|the list|overview))?|retour|volver|wstecz|indietro|terug|permalink|permalien|nach oben|to top)\W{0,2}$/iu;

@@ -6,7 +6,7 @@
  */
 import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
 import { type BlockIndex, blockHeading, blockIndex, closest, hasToken, role } from './blocks.ts';
-import { isBlockUnit } from './boilerplate.ts';
+import { isBlockUnit, sameAsParent } from './boilerplate.ts';
 import { MOST_READ_HEADING, NEXT_ARTICLE, READ_MORE_LEAD, RELATED_HEADING } from './phrases.ts';
 
 type Verdict = Omit<DetectedBlock, 'element' | 'kind'> | null;
@@ -66,6 +66,13 @@ function readMoreLine(index: BlockIndex, element: Element): Verdict {
     }
     if (separated && stats.text <= 200 && !/[.!?]["”»]?\s*$/u.test(rest.slice(0, -1) || '')) {
       return { category: 'read-more', score: 0.6, reasons: [`Inline related link: ${quote(lead[0].trim())} lead-in`] };
+    }
+  }
+  // A lead-in line of its own ("Lesen Sie auch die folgenden Beiträge:") announces the links below it.
+  if (stats.text <= 80) {
+    const heading = READ_MORE_LEAD.exec(text) ?? RELATED_HEADING.exec(text);
+    if (heading && (heading[0].trim().length >= text.length * 0.5 || /:\s*$/.test(text))) {
+      return { category: 'read-more', score: 0.55, reasons: [`Related-links lead-in: ${quote(text)}`] };
     }
   }
   const next = NEXT_ARTICLE.exec(text);
@@ -150,6 +157,7 @@ export const relatedDetector: Detector = {
       if (stats.links === 0 && stats.text > 60) continue;
       if (stats.text === 0 || index.articleShare(element) > 0.3) continue;
       if (!isBlockUnit(index, element)) continue;
+      if (sameAsParent(index, element) && !LIST_TAGS.has(element.tagName)) continue;
       const verdict =
         readMoreLine(index, element) ?? storyList(index, element, context) ?? relatedHeading(index, element);
       if (verdict && verdict.score >= 0.5) blocks.push({ element, kind: 'related', ...verdict });

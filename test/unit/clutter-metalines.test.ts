@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { isMetaLine } from '../../utils/clutter/metalines.ts';
+
+describe('isMetaLine', () => {
+  it.each([
+    'Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM',
+    'Updated on: November 19, 2019 / 10:07 AM / CBS News',
+    '18 NOV 2019',
+    'sexta-feira, 22 de outubro de 2010 às 20:13',
+    'Stand: 12.03.2021, 14:33 Uhr',
+    'Erstellt am Dienstag 6. Mai 2014',
+    'Tempo de leitura: 2 minutos',
+    '3 min read',
+    'Lesezeit: 4 Minuten',
+  ])('drops the stamp "%s"', (line) => {
+    expect(isMetaLine(line)).toBe(true);
+  });
+
+  it.each([
+    'The meeting is on May 5, 2019.',
+    'In 2019, 5 people died.',
+    'Prices rose 3.5% in March 2024 as energy costs climbed again across the region',
+    'Fahrzeug samt Fahrer',
+  ])('keeps the text "%s"', (line) => {
+    expect(isMetaLine(line)).toBe(false);
+  });
+});
