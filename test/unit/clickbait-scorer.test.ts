@@ -106,3 +106,11 @@ describe('the language rule', () => {
     }
   });
 });
+
+describe('scoring untrusted text', () => {
+  it('finds no weights on inherited object keys', () => {
+    const verdict = scoreHeadline('constructor toString hasOwnProperty __proto__ valueOf isPrototypeOf');
+    expect(Number.isFinite(verdict.score)).toBe(true);
+    expect(verdict.clickbait).toBe(false);
+  });
+});
