@@ -1,8 +1,47 @@
 /**
- * Hostile variants of the seed article: the same page with a script or markup
- * added, so each test shows one hostile behaviour against a known article.
+ * The pages the end-to-end tests serve: the seed article, the pages in
+ * ./pages, and hostile variants of the seed (the same page with a script or
+ * markup added, so each test shows one hostile behaviour against a known
+ * article). Plain Node, no test runner, so scripts can use it too.
  */
-import { seedPage } from './support.ts';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const PAGES_DIR = resolve(HERE, 'pages');
+export const SEED_DIR = resolve(HERE, '..', 'fixtures', 'seed-article');
+
+export function pageFile(name: string): string {
+  return readFileSync(resolve(PAGES_DIR, name), 'utf8');
+}
+
+export function seedPage(): string {
+  return readFileSync(resolve(SEED_DIR, 'page.html'), 'utf8');
+}
+
+export interface SeedExpected {
+  article: { title: string; publishedTime: string; siteName: string; textIncludes: string[] };
+  headline: { text: string; clickbait: boolean };
+  blocks: { kind: 'boilerplate' | 'related'; textIncludes: string; where: string }[];
+  mustNotFlag: string[];
+  teaserHeadlines: { text: string; clickbait: boolean }[];
+}
+
+export function seedExpected(): SeedExpected {
+  return JSON.parse(readFileSync(resolve(SEED_DIR, 'expected.json'), 'utf8')) as SeedExpected;
+}
+
+/** A tiny valid PNG (1x1) and a tiny valid PDF, for the non-HTML pages. */
+export const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+export const TINY_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
 
 export function withHead(html: string, snippet: string): string {
   return html.replace('</head>', `${snippet}\n</head>`);

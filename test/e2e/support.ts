@@ -3,9 +3,6 @@
  * extension per test file, a local page server, console and network watchers.
  * In CI a missing Chromium fails the suite; locally it skips with a message.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Request, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, vi } from 'vitest';
 import {
@@ -25,10 +22,9 @@ import {
 } from '../../scripts/browser-harness.ts';
 import type { ContentRequest, TabState } from '../../utils/messages.ts';
 import type { PageReport } from '../../utils/report.ts';
+import { PNG_1X1 } from './pages.ts';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-export const PAGES_DIR = resolve(HERE, 'pages');
-export const SEED_DIR = resolve(HERE, '..', 'fixtures', 'seed-article');
+export { PNG_1X1, pageFile, type SeedExpected, seedExpected, seedPage, TINY_PDF } from './pages.ts';
 
 // Browsers on a loaded CI machine are slow: polls wait up to 10 s (vitest's default is 1 s).
 vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 100 } } });
@@ -45,37 +41,6 @@ if (!chromiumPath && !inCI) {
 
 /** `describe`, or `describe.skip` locally when there is no Chromium (never in CI). */
 export const describeBrowser = describe.skipIf(!chromiumPath && !inCI);
-
-export function pageFile(name: string): string {
-  return readFileSync(resolve(PAGES_DIR, name), 'utf8');
-}
-
-export function seedPage(): string {
-  return readFileSync(resolve(SEED_DIR, 'page.html'), 'utf8');
-}
-
-export interface SeedExpected {
-  article: { title: string; publishedTime: string; siteName: string; textIncludes: string[] };
-  headline: { text: string; clickbait: boolean };
-  blocks: { kind: 'boilerplate' | 'related'; textIncludes: string; where: string }[];
-  mustNotFlag: string[];
-  teaserHeadlines: { text: string; clickbait: boolean }[];
-}
-
-export function seedExpected(): SeedExpected {
-  return JSON.parse(readFileSync(resolve(SEED_DIR, 'expected.json'), 'utf8')) as SeedExpected;
-}
-
-/** A tiny valid PNG (1x1) and a tiny valid PDF, for the non-HTML pages. */
-export const PNG_1X1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-export const TINY_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-);
 
 export interface Env {
   browser: LaunchedBrowser;
