@@ -59,6 +59,13 @@ describeBrowser('hostile pages (issue 5)', () => {
     return state;
   }
 
+  /** Where the content script runs on a non-HTML document, it says so instead of analysing. */
+  async function expectNotHtml(page: Page) {
+    const state = await env.analysed(page, (s) => s.status === 'done' || s.status === 'error');
+    expect(state.status === 'done' && state.report.notices).toContain('not-html');
+    expect(state.status === 'done' && state.report.flags).toEqual([]);
+  }
+
   /**
    * The common hostile-page checks: untouched DOM read first, analysis asked
    * for, highlights drawn, then switched off leaving the DOM as before.
@@ -241,6 +248,7 @@ describeBrowser('hostile pages (issue 5)', () => {
     const { page, console } = await env.open('/plain.txt');
     const before = await serializedDom(page);
     expect(['not-article', 'unsupported']).toContain(await popupState(page));
+    await expectNotHtml(page);
     expect((await layerInfo(page)).hosts).toBe(0);
     expect(await serializedDom(page)).toBe(before);
     expect(console.fromExtension()).toEqual([]);
@@ -250,6 +258,7 @@ describeBrowser('hostile pages (issue 5)', () => {
     const { page, console } = await env.open('/image.png');
     const before = await serializedDom(page);
     expect(['not-article', 'unsupported']).toContain(await popupState(page));
+    await expectNotHtml(page);
     expect((await layerInfo(page)).hosts).toBe(0);
     expect(await serializedDom(page)).toBe(before);
     expect(console.fromExtension()).toEqual([]);
