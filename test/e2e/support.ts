@@ -60,8 +60,8 @@ export interface Env {
   analysed(page: Page, until?: (state: TabState) => boolean, timeout?: number): Promise<TabState>;
   report(page: Page): Promise<PageReport>;
   send(page: Page, request: ContentRequest): Promise<TabState>;
+  /** Merges `patch` into the stored settings, as a hand edit would. */
   setSettings(patch: Record<string, unknown>): Promise<void>;
-  resetSettings(): Promise<void>;
 }
 
 export interface OpenedPage {
@@ -128,26 +128,11 @@ export function useExtension(routes: Record<string, Route>, launch: LaunchOption
       },
       async setSettings(patch) {
         const sw = await browser.worker();
+        // The settings item lives under "settings" in storage.sync (utils/settings-item.ts).
         await sw.evaluate(async (p) => {
-          const area = await settingsArea();
-          const key = await settingsKey(area);
-          const current = ((await area.get(key))[key] ?? {}) as Record<string, unknown>;
-          await area.set({ [key]: { ...current, ...p } });
-          // Helpers are inlined because evaluate serialises only this function.
-          async function settingsArea() {
-            return chrome.storage.sync;
-          }
-          async function settingsKey(a: typeof chrome.storage.sync) {
-            const all = await a.get(null);
-            return Object.keys(all).find((k) => /settings/i.test(k)) ?? 'settings';
-          }
+          const current = ((await chrome.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
+          await chrome.storage.sync.set({ settings: { ...current, ...p } });
         }, patch);
-      },
-      async resetSettings() {
-        const sw = await browser.worker();
-        await sw.evaluate(async () => {
-          await chrome.storage.sync.clear();
-        });
       },
     } satisfies Env);
   });
