@@ -11,6 +11,10 @@ describe('clickbait cue extractors', () => {
     expect(cue('The 10 best beaches in Europe', 'listicle')).toHaveLength(1);
     expect(cue('Here are seven signs your boss likes you', 'listicle')).toHaveLength(1);
     expect(cue('3 killed as storm hits coast', 'listicle')).toEqual([]);
+    expect(cue('Three men jailed for drug smuggling plot', 'listicle')).toEqual([]);
+    expect(cue('29. Dealing with interrupts', 'listicle')).toEqual([]);
+    expect(cue('Patients 18 times more likely to survive', 'listicle')).toEqual([]);
+    expect(cue('26 Times Chris Pratt ruined men for you', 'listicle')).toEqual(['26 Times']);
     expect(cue('Council approves budget for 2024', 'listicle')).toEqual([]);
   });
 
@@ -71,6 +75,8 @@ describe('clickbait cue extractors', () => {
     expect(cue("Putin was waiting for Trump's 'wink'", 'scareQuotes')).toEqual(['wink']);
     expect(cue('Minister: "We will not raise taxes on working people this year or next"', 'scareQuotes')).toEqual([]);
     expect(cue("Labour's plan for Britain's railways", 'scareQuotes')).toEqual([]);
+    // Titles of works are quoted, not scare-quoted.
+    expect(cue("Kit Harington premieres 'Game of Thrones Season 5' in London", 'scareQuotes')).toEqual([]);
   });
 
   it('finds shouting in capitals, but not acronyms or all-caps typography', () => {
@@ -114,6 +120,11 @@ describe('quoted speech', () => {
   it('is not the headline addressing the reader', () => {
     expect(cue('Boris Johnson: "You can\'t have your cake and eat it"', 'secondPerson')).toEqual([]);
     expect(cue('You can now pay by phone on buses', 'secondPerson')).toEqual(['You']);
+  });
+
+  it('keeps ratios apart from listicle counts in the n-grams', () => {
+    expect(ngrams('Patients 18 times more likely to survive', [])).not.toContain('<num> times');
+    expect(ngrams('18 Times Chris Pratt ruined men for you', [])).toContain('<num> times');
   });
 
   it('becomes one token for the n-grams', () => {

@@ -72,6 +72,7 @@ describe('the language rule', () => {
     'Die Regierung plant neue Steuern',
     'Le gouvernement annonce une réforme des retraites pour les jeunes',
     'El presidente anuncia nuevas medidas para la economía',
+    '34 raisons de ne jamais aller au Pays basque',
     'Путин пригрозил Западу новой войной',
     '東京で大規模な火災が発生',
   ])('does not score a headline in another language: %s', (text) => {
@@ -104,6 +105,15 @@ describe('the language rule', () => {
     ]) {
       expect(mayBeEnglish(text), text).toBe(true);
     }
+  });
+});
+
+describe('reasons', () => {
+  it('are never empty for a flagged headline', () => {
+    // All quoted speech: no named cue and no scoring word, only the <quote> token.
+    const verdict = scoreHeadline('"Churuli and other films based on time loops"', { threshold: 0.01 });
+    expect(verdict.clickbait).toBe(true);
+    expect(verdict.reasons.length).toBeGreaterThan(0);
   });
 });
 

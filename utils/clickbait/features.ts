@@ -48,10 +48,11 @@ export interface CueDefinition {
 const NUMBER_WORDS =
   'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundred';
 const LIST_NOUNS =
-  'things|reasons|ways|times|photos|pictures|pics|tweets|signs|facts|people|moments|questions|tips|tricks|secrets|gifs|struggles|foods|celebrities|stars|products|ideas|hacks|lessons|mistakes|words|places|dogs|cats|animals|memes|quotes|movies|films|songs|shows|books|celebs|truths|habits|rules|steps|items|looks|outfits|details|stories|images|posts|characters|jokes|problems|kinds|types';
-// A list count: a leading number, or "N <list noun>" anywhere ("The 10 best ...", "these 7 photos").
+  'things|reasons|ways|times(?! (?:more|less|as|higher|lower|faster|slower|bigger|smaller|greater|over|a|the)\\b)|photos|pictures|pics|tweets|signs|facts|people|moments|questions|tips|tricks|secrets|gifs|struggles|foods|celebrities|stars|products|ideas|hacks|lessons|mistakes|words|places|dogs|cats|animals|memes|quotes|movies|films|songs|shows|books|celebs|truths|habits|rules|steps|items|looks|outfits|details|stories|images|posts|characters|jokes|problems|kinds|types';
+// A list count: a leading number, or "N <list noun>" anywhere ("The 10 best ...", "these 7 photos");
+// not chapter numbers ("29. Dealing with ..."), scores ("3-1") or ratios ("18 times more likely").
 const LISTICLE = new RegExp(
-  String.raw`^(?:the |these |here are |)(?:\d{1,3}|${NUMBER_WORDS})\b(?! (?:killed|dead|die|died|injured|hurt|arrested|charged|people (?:killed|dead|die|died|injured|hurt|arrested))\b)(?: [\w']+)?|\b(?:\d{1,3}|${NUMBER_WORDS}) (?:\w+ ){0,2}(?:${LIST_NOUNS})\b`,
+  String.raw`^(?:the |these |here are |)(?:\d{1,3}|${NUMBER_WORDS})(?= )(?! (?:[\w']+ )?(?:killed|dead|die|died|dies|injured|hurt|arrested|charged|jailed|sentenced|convicted|held|missing|rescued|feared|evacuated|detained|freed|released|hospitali[sz]ed|wounded|drowned|shot|stabbed)\b)(?: [\w']+)?|\b(?:\d{1,3}|${NUMBER_WORDS}) (?:\w+ ){0,2}(?:${LIST_NOUNS})\b`,
   'i',
 );
 // Demonstratives with nothing to point back to ("this one trick", "these photos"), and "here's".
@@ -92,6 +93,17 @@ const isSpeech = (quoted: string): boolean => quoted.trim().split(/\s+/).length 
 /** The headline with quoted speech cut out, each quote replaced by `placeholder`. */
 export function withoutQuotedSpeech(text: string, placeholder = ' '): string {
   return text.replace(QUOTED, (quoted) => (isSpeech(quoted) ? placeholder : quoted));
+}
+
+/** Two or more words, each capitalised (or a number): the name of a work or quoted title-case speech. */
+function isTitle(quoted: string): boolean {
+  const words = quoted.split(' ').filter((word) => /[\p{L}\p{N}]/u.test(word));
+  return (
+    words.length >= 2 &&
+    words.every(
+      (word) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(word) || /^(?:of|the|a|an|and|or|in|on|at|to|for|by)$/.test(word),
+    )
+  );
 }
 
 const ALL_CAPS_EXCEPTIONS = new Set([
@@ -227,8 +239,8 @@ export const CUES: readonly CueDefinition[] = [
     prior: 0.5,
     find: (text) =>
       Array.from(text.matchAll(SCARE_QUOTES), (match) => match[1]?.trim() ?? '')
-        // Short quoted words and phrases, not a quoted sentence of speech.
-        .filter((quoted) => quoted.split(' ').length <= 6),
+        // Short quoted words and phrases: not a quoted sentence of speech, nor a title ('Mortal Kombat X').
+        .filter((quoted) => quoted.split(' ').length <= 6 && !isTitle(quoted)),
   },
   {
     id: 'allCaps',
@@ -273,6 +285,18 @@ export function extractCues(headline: string): CueMatch[] {
   return found;
 }
 
+const RATIO_WORDS = new Set([
+  'more',
+  'less',
+  'as',
+  'higher',
+  'lower',
+  'faster',
+  'slower',
+  'bigger',
+  'smaller',
+  'greater',
+]);
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 
 /** Lower-cased word tokens, numbers folded to one token. */
@@ -301,6 +325,11 @@ export function ngrams(headline: string, cues: CueMatch[]): string[] {
     .split('\u0000')
     .flatMap((part, index) => (index > 0 ? ['<quote>', ...tokenize(part)] : tokenize(part)))
     .map((token) => (masked.has(token) ? '<cue>' : token));
+  // "18 times more likely" is a ratio, not a listicle's "18 Times Chris Pratt ...".
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i] === 'times' && tokens[i - 1] === '<num>' && RATIO_WORDS.has(tokens[i + 1] as string))
+      tokens[i] = '<ratio>';
+  }
   const features: string[] = [];
   const padded = ['<s>', ...tokens, '</s>'];
   for (let i = 0; i < padded.length; i++) {

@@ -30,8 +30,8 @@ const FOREIGN_WORDS = new Set(
   (
     'das und ist nicht ein eine einen mit auf sich auch wird für dem vom zum zur nach bei über wie gegen ' +
     'sind wurde werden hat neue neuen neuer nur noch schon wegen ' +
-    'les et est une dans pour que qui pas sur aux avec cette ces sont été nouveau nouvelle selon après contre ' +
-    'del una por para como más según tras contra nuevo nueva ' +
+    'les et est une dans pour que qui pas sur au aux avec cette ces sont été nouveau nouvelle selon après contre ne jamais toutes tous leur très ' +
+    'del una por para como más según tras contra nuevo nueva muy pero sus fue está ' +
     'che della sono gli anche nel è dopo ' +
     'não uma com mais dos foi pelo ao após ' +
     'het een niet zijn voor ook wordt maar ' +

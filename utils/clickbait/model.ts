@@ -124,13 +124,9 @@ export function reasonsFor(scored: Scored, clickbait: boolean): string[] {
     );
   }
   // A flag with no named cue behind it still says what it rests on.
-  if (clickbait && reasons.length === 0 && scored.baitWords.length > 0) {
-    reasons.push(
-      `Teaser-style wording: ${scored.baitWords
-        .slice(0, MAX_QUOTES)
-        .map((gram) => `'${gram}'`)
-        .join(', ')}`,
-    );
+  if (clickbait && reasons.length === 0) {
+    const words = scored.baitWords.slice(0, MAX_QUOTES).map((gram) => `'${gram}'`);
+    reasons.push(words.length > 0 ? `Teaser-style wording: ${words.join(', ')}` : 'Worded like a teaser headline');
   }
   return reasons;
 }
