@@ -24,6 +24,7 @@ describe('clickbait cue extractors', () => {
     expect(cue('This is what happens when you stop eating sugar', 'forwardReference')).toContain('This is what');
     expect(cue('Mum left fuming after spotting this on her receipt', 'forwardReference')).toEqual(['spotting this']);
     expect(cue('Parliament to vote on the bill this week', 'forwardReference')).toEqual([]);
+    expect(cue('These weeks in Firefox: issue 85', 'forwardReference')).toEqual([]);
     expect(cue('This year’s harvest is the smallest since 1990', 'forwardReference')).toEqual([]);
   });
 

@@ -57,7 +57,7 @@ const LISTICLE = new RegExp(
 );
 // Demonstratives with nothing to point back to ("this one trick", "these photos"), and "here's".
 const TIME_NOUNS =
-  'week|weekend|year|month|morning|afternoon|evening|season|summer|winter|spring|autumn|fall|time|term|century|decade|christmas|easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december';
+  'weeks?|weekends?|years?|months?|days|nights|morning|afternoon|evening|season|summer|winter|spring|autumn|fall|time|term|century|decade|christmas|easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december';
 const FORWARD_REFERENCE = new RegExp(
   String.raw`\b(?:here(?:'s| is| are)(?: (?:why|what|how|the|who|where|when|everything))?|this is (?:why|what|how|the|who|when|where)|that's (?:why|what|how)|(?:this|these|those)(?! (?:${TIME_NOUNS})\b)(?: (?:one|simple|little|tiny|new|weird|crazy|strange|amazing|incredible|genius|adorable|viral|mysterious|\w+'s)){0,2} (?!(?:is|are|was|were|will|has|have|and|of|to|in|on|for|as|at|by|with|from)\b)[a-z]+|(?:spotting|spots|spotted|finds|found|notices|noticed|discovers|discovered|shares|did|does|do|eat|eats|eating|try|tries|wear|wears|see|saw) this\b|(?:this|these|that)(?=[,.:!?]|$)|what happens? (?:next|when)|what happened next|will (?:blow|melt|break|restore|change|make) your)`,
   'gi',
