@@ -171,4 +171,19 @@ describeBrowser('foundation (issue 2)', () => {
       await sw.evaluate(() => chrome.storage.sync.clear());
     }
   });
+
+  it('explains, instead of failing, on pages where extensions cannot run', async () => {
+    for (const url of ['chrome://version/', 'about:blank']) {
+      const page = await env.context.newPage();
+      await page.goto(url);
+      const popup = await env.popupFor(page);
+      const main = popup.locator('main[data-state]');
+      await expect.poll(() => main.getAttribute('data-state'), { timeout: 15_000 }).toBe('unsupported');
+      const text = (await main.textContent()) ?? '';
+      expect(text, url).toMatch(/can.t run|browser/i);
+      expect(await popup.getByRole('alert').count(), url).toBe(0);
+      await popup.close();
+      await page.close();
+    }
+  });
 });
