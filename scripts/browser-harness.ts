@@ -186,6 +186,8 @@ export interface Route {
   type?: string;
   headers?: Record<string, string>;
   status?: number;
+  /** Wait this long before answering (a slow resource keeps the page from finishing loading). */
+  delayMs?: number;
 }
 
 export interface PageServer {
@@ -212,12 +214,17 @@ export async function servePages(routes: Record<string, Route>): Promise<PageSer
       return;
     }
     const body = typeof route.body === 'function' ? route.body() : route.body;
-    res.writeHead(route.status ?? 200, {
-      'content-type': route.type ?? 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      ...route.headers,
-    });
-    res.end(body);
+    const answer = () => {
+      if (res.destroyed) return;
+      res.writeHead(route.status ?? 200, {
+        'content-type': route.type ?? 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        ...route.headers,
+      });
+      res.end(body);
+    };
+    if (route.delayMs) setTimeout(answer, route.delayMs);
+    else answer();
   });
   await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { badgeFor, summaryFor } from '../../utils/messages.ts';
 import { DEFAULT_SETTINGS } from '../../utils/settings.ts';
-import { describeBrowser, layerInfo, pageFile, seedExpected, seedPage, useExtension } from './support.ts';
+import { describeBrowser, layerInfo, PNG_1X1, pageFile, seedExpected, seedPage, useExtension } from './support.ts';
 
 const expected = seedExpected();
 
@@ -20,6 +20,10 @@ describeBrowser('foundation (issue 2)', () => {
     '/news/ww3-fears': { body: seedPage() },
     '/news/ww3-fears-copy': { body: seedPage() },
     '/': { body: pageFile('home.html') },
+    '/news/slow': {
+      body: seedPage().replace('</article>', '<img src="/slow.png" alt="" width="1" height="1"></article>'),
+    },
+    '/slow.png': { body: PNG_1X1, type: 'image/png', delayMs: 2500 },
   });
 
   it('analyses the seed article in idle time after load', async () => {
@@ -35,6 +39,26 @@ describeBrowser('foundation (issue 2)', () => {
     for (const text of expected.article.textIncludes) expect(state.report.article?.text).toContain(text);
     expect(state.report.article?.readingMinutes).toBeGreaterThan(0);
     expect(console.fromExtension()).toEqual([]);
+    await page.close();
+  });
+
+  it('waits for the page to finish loading before analysing it', async () => {
+    const page = await env.context.newPage();
+    const loaded = page.waitForEvent('load');
+    await page.goto(env.server.url('/news/slow'), { waitUntil: 'domcontentloaded' });
+    const seen: string[] = [];
+    // While the slow image holds the load event back, the page is not analysed.
+    while (!(await page.evaluate(() => document.readyState === 'complete'))) {
+      const answer = await env.state(page).catch(() => null);
+      seen.push(answer?.status ?? 'no content script yet');
+      await page.waitForTimeout(200);
+    }
+    await loaded;
+    expect(seen.length).toBeGreaterThan(3);
+    // The content script was there and answering, and it was waiting.
+    expect(seen).toContain('idle');
+    expect(seen.filter((status) => status === 'done' || status === 'analyzing')).toEqual([]);
+    expect((await env.analysed(page)).status).toBe('done');
     await page.close();
   });
 
