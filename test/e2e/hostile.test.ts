@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import type { TabState } from '../../utils/messages.ts';
-import { DOM_CLOBBERING, hugePage, LAYER_REMOVER, PROTOTYPE_OVERRIDES, seedWith } from './pages.ts';
+import { DOM_CLOBBERING, hugePage, LAYER_REMOVER, LAYER_RESTYLER, PROTOTYPE_OVERRIDES, seedWith } from './pages.ts';
 import {
   type ConsoleWatch,
   describeBrowser,
@@ -31,6 +31,7 @@ describeBrowser('hostile pages (issue 5)', () => {
     '/prototypes': { body: seedWith(PROTOTYPE_OVERRIDES) },
     '/clobber': { body: seedWith('', DOM_CLOBBERING) },
     '/remover': { body: seedWith(LAYER_REMOVER) },
+    '/restyler': { body: seedWith(LAYER_RESTYLER) },
     '/spa/one': { body: pageFile('spa.html') },
     '/spa/two': { body: pageFile('spa.html') },
     '/frames': { body: pageFile('frames.html') },
@@ -151,6 +152,24 @@ describeBrowser('hostile pages (issue 5)', () => {
     expect(await popupState(page)).toBe('article');
     expect(console.fromExtension()).toEqual([]);
     expect(console.exceptions()).toEqual([]);
+  });
+
+  it('page whose CSS targets the extension layer: boxes still drawn and styled', async () => {
+    const { page, console } = await env.open('/restyler');
+    const state = await analyseAndRoundTrip(page, console);
+    expect(state.report.flags.length).toBeGreaterThan(0);
+    await env.send(page, { type: 'set-highlights', on: true });
+    await expect.poll(async () => (await layerInfo(page)).boxes.filter((box) => box.visible).length).toBeGreaterThan(0);
+    const info = await layerInfo(page);
+    const visible = info.boxes.filter((box) => box.visible);
+    expect(visible.every((box) => box.outline.startsWith('solid'))).toBe(true);
+    // The legend is on screen too, with its counts.
+    expect(Object.keys(info.legendCounts).length).toBe(3);
+    const hostVisible = await probe(page, () => {
+      const host = document.querySelector('article-lens-layer');
+      return host ? host.checkVisibility({ opacityProperty: true, visibilityProperty: true }) : false;
+    });
+    expect(hostVisible).toBe(true);
   });
 
   it('single-page app: a fresh analysis after history.pushState, infinite scroll keeps working', async () => {

@@ -104,6 +104,16 @@ export const LAYER_REMOVER = `<style>
   });
 </script>`;
 
+/** The page tries to break the layer's look with its own CSS only (no script). */
+export const LAYER_RESTYLER = `<style>
+  article-lens-layer { display: none !important; visibility: hidden !important; opacity: 0 !important;
+    transform: scale(0) !important; position: fixed !important; left: -99999px !important; clip-path: inset(50%) !important; }
+  html > *:last-child { display: none !important; }
+  * { all: unset !important; outline: none !important; }
+  body * { display: inline !important; }
+  div, p, ul, li, aside, header, footer, form { display: block !important; }
+</style>`;
+
 /** Named elements that shadow document and form properties in every JavaScript world. */
 export const DOM_CLOBBERING = `
 <form name="querySelector" id="clobber1"><input name="id" value="x"><input name="nodeName"><input name="attributes"><input name="parentNode"></form>
