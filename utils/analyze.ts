@@ -194,6 +194,7 @@ function mergeBlocks(blocks: DetectedBlock[]): DetectedBlock[] {
 }
 
 function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[]): string {
+  const meta = { title: extraction.title, byline: extraction.byline };
   const removed = new Set(blocks.filter((block) => block.kind !== 'clickbait').map((block) => block.element));
   const dropped = new Set<Text>();
   if (removed.size > 0) {
@@ -216,6 +217,6 @@ function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[]): stri
   // Datelines and reading-time notes are page furniture too, though no flag category fits them.
   return text
     .split('\n\n')
-    .filter((paragraph) => !isMetaLine(paragraph))
+    .filter((paragraph) => !isMetaLine(paragraph, meta))
     .join('\n\n');
 }

@@ -62,6 +62,7 @@ export function extractArticle(document: Document, maxElemsToParse: number): Ext
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     textNodes.push({ clone: node as Text, live: liveText.get(node) ?? null });
   }
+  if (textNodes.some(({ clone, live }) => !live && clone.data.trim())) relinkByText(document, textNodes);
   return {
     content,
     title: parsed.title ?? '',
@@ -73,6 +74,43 @@ export function extractArticle(document: Document, maxElemsToParse: number): Ext
     excerpt: parsed.excerpt ?? null,
     textNodes,
   };
+}
+
+/**
+ * When Readability's first pass finds too little text it rebuilds the page from
+ * its HTML and tries again; the rebuilt nodes have no twin in the map. Find
+ * each one's live twin by its text, in document order.
+ */
+function relinkByText(document: Document, textNodes: Extraction['textNodes']): void {
+  const order = new Map<Text, number>();
+  const byData = new Map<string, Text[]>();
+  const walker = document.createTreeWalker(document.body ?? document, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    if (!text.data.trim()) continue;
+    order.set(text, order.size);
+    const list = byData.get(text.data);
+    if (list) list.push(text);
+    else byData.set(text.data, [text]);
+  }
+  // Each text's candidates are in document order: a cursor per text keeps this linear.
+  const cursor = new Map<string, number>();
+  let last = -1;
+  for (const entry of textNodes) {
+    if (entry.live) {
+      last = order.get(entry.live) ?? last;
+      continue;
+    }
+    const candidates = byData.get(entry.clone.data);
+    if (!candidates) continue;
+    let position = cursor.get(entry.clone.data) ?? 0;
+    while (position < candidates.length && (order.get(candidates[position] as Text) ?? -1) <= last) position++;
+    const next = candidates[position] ?? candidates[cursor.get(entry.clone.data) ?? 0];
+    if (!next) continue;
+    cursor.set(entry.clone.data, position + 1);
+    entry.live = next;
+    last = order.get(next) ?? last;
+  }
 }
 
 const BLOCK_TAGS = new Set([

@@ -13,6 +13,7 @@ import {
   AGENCY_CREDIT,
   APP_PROMO,
   BREADCRUMB_SEPARATOR,
+  CAPTION_CREDIT,
   COMMENT_POLICY,
   COMMENT_PROMPT,
   COMMENTS,
@@ -71,10 +72,11 @@ export const BLOCK_TAGS = new Set([
   'I',
   'STRONG',
   'B',
+  'A',
 ]);
-const INLINE_TAGS = new Set(['SPAN', 'EM', 'I', 'STRONG', 'B', 'SMALL']);
+const INLINE_TAGS = new Set(['SPAN', 'EM', 'I', 'STRONG', 'B', 'SMALL', 'A']);
 
-/** An inline element counts as a block only on a line of its own (between line breaks). */
+/** An inline element counts as a block only on a line of its own (between line breaks or blocks). */
 export function isBlockUnit(index: BlockIndex, element: Element): boolean {
   if (!BLOCK_TAGS.has(element.tagName)) return false;
   if (!INLINE_TAGS.has(element.tagName)) return true;
@@ -87,7 +89,10 @@ export function isBlockUnit(index: BlockIndex, element: Element): boolean {
 function isBreak(node: ChildNode | null, step: 'previousSibling' | 'nextSibling'): boolean {
   let current = node;
   while (current && current.nodeType === 3 && !(current as Text).data.trim()) current = current[step];
-  return !current || (current.nodeType === 1 && (current as Element).tagName === 'BR');
+  if (!current) return true;
+  if (current.nodeType !== 1) return false;
+  const tag = (current as Element).tagName;
+  return tag === 'BR' || (BLOCK_TAGS.has(tag) && !INLINE_TAGS.has(tag)) || tag === 'IMG';
 }
 
 const SIGN_UP =
@@ -238,7 +243,7 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
     const core = matchText(NEWSLETTER_CORE, text);
     const signUp = matchText(SIGN_UP, text) ?? (core ? matchText(NEWSLETTER, text.replace(core, '')) : null);
     // A paragraph that only mentions a newsletter is text; a sign-up has a link, a field or is short.
-    const actionable = stats.links + stats.buttons + stats.inputs > 0 || length <= 150;
+    const actionable = stats.buttons + stats.inputs > 0 || (length <= 200 && stats.links > 0) || length <= 150;
     if (core && (signUp || stats.emailInputs > 0) && actionable) {
       const reasons = [
         stats.emailInputs > 0
@@ -277,6 +282,13 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
     }
     if (length <= 60 && wordCount(text) <= 6 && AGENCY_CREDIT.test(text)) {
       return { category: 'source-credit', score: 0.6, reasons: [`Image credit: ${quote(text)}`] };
+    }
+    if (CAPTION_CREDIT.test(text)) {
+      return {
+        category: 'source-credit',
+        score: 0.6,
+        reasons: [`Image caption with credit: ${quote(text.slice(-40))}`],
+      };
     }
     if (WIRE_CREDIT.test(text)) {
       return { category: 'source-credit', score: 0.7, reasons: [`Wire-service credit: ${quote(text)}`] };

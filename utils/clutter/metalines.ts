@@ -19,10 +19,64 @@ const STAMP_LEAD =
 const READING_TIME =
   /^ten tekst przeczytasz w (mniej niż )?\d+\s*\p{L}*$|^(views|aufrufe|zugriffe|vues|visitas|visualizzazioni|wyświetleń|wyświetlenia)\s*:?\s*[\d.,\s]*$|^(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|czas czytania|tempo di lettura|leestijd)\s*:?\s*(ca\.?\s*)?\d+\s*\p{L}*\.?$|^(ca\.?\s*)?\d+\s*(-|–)?\s*(min|mins|minutes?|minuten|minutos|minuti|minut)\.?\s*(read|reading|lesezeit|lesedauer|de lecture|de lectura|de leitura|di lettura|czytania|leestijd)\.?$/iu;
 
-/** True for a short paragraph that is only a date/time stamp or a reading-time note. */
-export function isMetaLine(paragraph: string): boolean {
+const BYLINE_LEAD = /^(by|von|par|por|di|door|od|autor|autorin|author|text)\s*:?\s+(?=\p{Lu})/iu;
+const NAME_CONNECTORS = new Set([
+  'and',
+  'und',
+  'et',
+  'y',
+  'e',
+  'i',
+  'en',
+  'van',
+  'von',
+  'de',
+  'der',
+  'da',
+  'del',
+  'le',
+  'la',
+]);
+
+/** "By Paul Takahashi", "Von Anna Müller | dpa": a lead word, then only capitalised names and connectors. */
+function isByline(paragraph: string): boolean {
+  const lead = BYLINE_LEAD.exec(paragraph);
+  if (!lead || /[.!?]$/.test(paragraph)) return false;
+  const words = paragraph
+    .slice(lead[0].length)
+    .split(/[\s,|/–-]+/u)
+    .filter(Boolean);
+  return (
+    words.length > 0 && words.length <= 8 && words.every((word) => /^\p{Lu}/u.test(word) || NAME_CONNECTORS.has(word))
+  );
+}
+const GALLERY =
+  /^(image|photo|picture|bild|foto|slide)?\s*\d+\s*(of|von|de|sur|z|di|van|\/)\s*\d+$|^(enlarge|expand|view) (image|photo|gallery)$/iu;
+
+export interface ArticleMeta {
+  title?: string | null;
+  byline?: string | null;
+}
+
+const squash = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * True for a short paragraph that is only a date/time stamp, a reading-time
+ * note, a byline, a repeat of the headline, a gallery counter or
+ * a separator rule.
+ */
+export function isMetaLine(paragraph: string, meta: ArticleMeta = {}): boolean {
+  if (paragraph.length > 160) return false;
+  if (!/[\p{L}\p{N}]/u.test(paragraph)) return true;
+  if (meta.title && paragraph.length >= 12 && squash(paragraph) === squash(meta.title)) return true;
   if (paragraph.length > 90) return false;
-  if (READING_TIME.test(paragraph)) return true;
+  if (meta.byline && paragraph.length >= 5 && squash(paragraph) === squash(meta.byline)) return true;
+  if (READING_TIME.test(paragraph) || GALLERY.test(paragraph)) return true;
+  if (isByline(paragraph)) return true;
   // A sentence that mentions a date is text, not a stamp.
   if (!/\d/.test(paragraph) || (/[.!?]$/.test(paragraph) && !/[ap]\.m\.$/i.test(paragraph))) return false;
   const tokens = paragraph.match(/[\p{L}\p{N}]+(?:-[\p{L}]+)?/gu) ?? [];

@@ -22,6 +22,7 @@ export const READ_MORE_LEAD = phrases(
     'more reading',
     'related',
     'related (posts?|reading|links?)',
+    'on [\\w-]+\\.(com|co\\.uk|org|net|de|fr|es|it|pl|nl)',
     'you (may|might) (also )?like',
     'also',
     'see more',
@@ -156,7 +157,9 @@ export const RELATED_HEADING = phrases([
 /** Headings of most-read / trending modules. */
 export const MOST_READ_HEADING = phrases([
   'most (read|popular|viewed|shared|commented|emailed)',
-  'popular( now| stories| posts)?',
+  'popular( now| stories| posts| this (week|month))?',
+  'recent (articles|posts|stories|news)',
+  'latest (articles|posts|stories|news)',
   'trending( now| stories)?',
   "what'?s hot",
   'top stories',
@@ -424,7 +427,11 @@ export const PHOTO_CREDIT =
 export const AGENCY_CREDIT =
   /(getty images|shutterstock|istock(photo)?|afp|ap photo|associated press|reuters|picture[- ]alliance|imago|dpa|keystone|epa|alamy|bloomberg)\W*$/iu;
 /** Wire-service staff lines: "(Reporting by ..., editing by ...)". */
-export const WIRE_CREDIT = /^\(?\s*(additional )?(reporting|writing|editing|compiled) by\s/iu;
+export const WIRE_CREDIT =
+  /^\(?\s*((additional )?(reporting|writing|editing|compiled) by\s|contributing:\s|mitarbeit:\s)/iu;
+/** A caption that ends with its credit: "... (Image: GETTY)", "... (AP Photo/Name)". */
+export const CAPTION_CREDIT =
+  /\(\s*(image|images|photo|photos|picture|pic|credit|foto|fotos|bild|photograph|illustration|video)s?\s*(credit)?\s*:[^)]{1,80}\)\s*$|\(\s*(ap photo|getty images|reuters|afp|epa|dpa)[^)]{0,60}\)\s*$|(photo|photos|foto|image)s?\s*©\s*[^.]{1,60}$|^©\s*\p{Lu}/iu;
 /** "Skip to content" links. */
 export const SKIP_LINK =
   /^(skip to (main )?(content|navigation|main)|jump to (content|navigation)|zum inhalt( springen)?|direkt zum inhalt|aller au contenu|saltar al contenido|przejdź do treści|vai al contenuto|naar de inhoud)\W*$/iu;
@@ -458,7 +465,7 @@ export const COMMENTS = phrases(
 );
 /** Moderation notes and comment-policy lines (Portuguese "Comentários ... não serão aprovados"). */
 export const COMMENT_POLICY =
-  /(comment(s|ing)? (policy|guidelines)|comments? (are|will be) (moderated|reviewed|closed)|kommentarfunktion|netiquette|comentários .{0,80}(aprovados|moderador)|comentarios .{0,80}(aprobados|moderador)|commentaires .{0,80}modér)/iu;
+  /(comment(s|ing)? (policy|guidelines)|comments? (are|will be) (moderated|reviewed|closed)|moderating (all )?comments|kommentarfunktion|netiquette|comentários .{0,80}(aprovados|moderador)|comentarios .{0,80}(aprobados|moderador)|commentaires .{0,80}modér)/iu;
 
 export const BREADCRUMB_SEPARATOR = /\s[»›>/|]\s|\s»|»\s/u;
 
@@ -468,7 +475,7 @@ export const TAGS_LEAD =
 
 /** Short author contact / tip lines under an article. */
 export const CONTACT_LINE =
-  /(have a (news )?tip|send (us )?(a|your) tip|may be reached at|can be reached at|follow (him|her|them|us|me) on (twitter|facebook|instagram|x)|contact (the )?(author|reporter|writer)|reach (him|her|them) at)/iu;
+  /(have a (news )?tip|reach the (reporters?|authors?|writers?)|send (us )?(a|your) tip|may be reached at|can be reached at|follow (him|her|them|us|me) on (twitter|facebook|instagram|x)|contact (the )?(author|reporter|writer)|reach (him|her|them) at)/iu;
 
 /** "Share this article?" prompts and "Was this helpful?" widgets. */
 export const SHARE_PROMPT =
@@ -480,7 +487,7 @@ export const APP_PROMO =
 
 /** Advertising disclosures: "*Werbung. Dieser Beitrag enthält Werbung", affiliate notes. */
 export const AD_DISCLOSURE =
-  /^\W{0,2}(werbung|anzeige|sponsored|advertisement|publicidad|publicité)\s*[.:|\-–]|bei den (verlinkungen|links) handelt es sich|enthält (unbezahlte |bezahlte )?werbung|affiliate[- ]links?|contains? affiliate|we may earn (a )?commission|provisions-?links|partnerlinks?|als amazon-partner|as an amazon associate/iu;
+  /^\W{0,2}(werbung|anzeige|sponsored|advertisement|publicidad|publicité)\s*[.:|\-–]|bei den (verlinkungen|links) handelt es sich|enthält (unbezahlte |bezahlte )?werbung|affiliate[- ]links?|affiliate commission|contains? affiliate|we may earn (a )?commission|provisions-?links|partnerlinks?|als amazon-partner|as an amazon associate/iu;
 
 /** WordPress-style post metadata lines: "This entry was posted in ... Bookmark the permalink." */
 export const POST_META =
