@@ -89,6 +89,22 @@ describeBrowser('clutter highlighting (issue 4)', () => {
     await page.close();
   });
 
+  it('the legend toggles each kind on and off', async () => {
+    const { page } = await env.open('/seed');
+    await env.report(page);
+    await expect.poll(async () => (await layerInfo(page)).boxes.length).toBeGreaterThan(0);
+    const kinds = async () => new Set((await layerInfo(page)).boxes.map((box) => box.kind));
+    const button = page.locator('article-lens-layer .legend button[data-kind="related"]');
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    await button.click();
+    await expect.poll(async () => (await kinds()).has('related')).toBe(false);
+    expect(await kinds()).toContain('boilerplate');
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    await button.click();
+    await expect.poll(async () => (await kinds()).has('related')).toBe(true);
+    await page.close();
+  });
+
   it('"Hide clutter" hides the flagged blocks and one click brings them back', async () => {
     const { page } = await env.open('/seed');
     await env.report(page);
