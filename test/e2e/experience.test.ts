@@ -152,6 +152,18 @@ describeBrowser('experience (issue 6)', () => {
     await page.close();
   });
 
+  it('the on-page layer adds no accessibility violations to the page', async () => {
+    const { page } = await env.open('/seed');
+    await env.analysed(page);
+    await expect.poll(async () => (await layerInfo(page)).boxes.length).toBeGreaterThan(0);
+    const withLayer = await axeViolations(page);
+    await env.send(page, { type: 'set-highlights', on: false });
+    await expect.poll(async () => (await layerInfo(page)).hosts).toBe(0);
+    const without = await axeViolations(page);
+    expect(withLayer.filter((v) => !without.includes(v))).toEqual([]);
+    await page.close();
+  });
+
   it('popup quick controls: highlights on/off and hide clutter act on the tab', async () => {
     const { page } = await env.open('/seed');
     await env.analysed(page);
