@@ -3,7 +3,9 @@
  * the seed page), each in a worker thread with a time limit, so a hung page is
  * killed and counted instead of stalling the run.
  *   npm run sweep -- [--jobs N] [--timeout SECONDS] [--limit N] [--set NAME] [--slowest N] [--json]
- * Exit code 1 when any page threw or timed out.
+ * A page that times out is retried once in a fresh worker (a busy machine can
+ * stall a page that normally takes a second); it counts as a time-out only when
+ * the retry times out too. Exit code 1 when any page threw or timed out.
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -203,13 +205,19 @@ async function main(): Promise<void> {
   const pages = listPages(args.sets).slice(0, args.limit);
   const started = performance.now();
   const outcomes: Outcome[] = [];
+  const retried: string[] = [];
   let next = 0;
   const slots = Array.from({ length: Math.max(1, args.jobs) }, () => new Slot(args.timeoutMs));
   await Promise.all(
     slots.map(async (slot) => {
       while (next < pages.length) {
         const page = pages[next++] as Page;
-        const outcome = await slot.run(page);
+        let outcome = await slot.run(page);
+        if (outcome.timedOut) {
+          // The machine may just have been busy: a page that hangs hangs again in a fresh worker.
+          retried.push(`${page.set}/${page.name}`);
+          outcome = await slot.run(page);
+        }
         outcomes.push(outcome);
         if (!outcome.ok)
           process.stderr.write(
@@ -243,6 +251,7 @@ async function main(): Promise<void> {
     analysed: analysed.length,
     exceptions: exceptions.length,
     timeouts: timeouts.length,
+    retriedAfterTimeout: retried,
     notReaderable: analysed.filter((o) => o.readerable === false).length,
     noArticle: analysed.filter((o) => o.hasArticle === false).length,
     flags: analysed.reduce((sum, o) => sum + (o.flags ?? 0), 0),
@@ -266,7 +275,7 @@ async function main(): Promise<void> {
       `Sweep over ${summary.pages} pages (${sets}), ${summary.jobs} worker(s), ${summary.timeoutSeconds} s limit per page, ${summary.wallSeconds} s in all`,
       `  pages analysed:   ${summary.analysed}`,
       `  exceptions:       ${summary.exceptions}`,
-      `  time-outs:        ${summary.timeouts}`,
+      `  time-outs:        ${summary.timeouts} (pages retried once in a fresh worker after a first time-out: ${retried.length}${retried.length ? `: ${retried.join(', ')}` : ''})`,
       `  not articles:     ${summary.notReaderable} judged not readerable; ${summary.noArticle} with no article even when forced`,
       `  flags raised:     ${summary.flags}`,
       `  analysis time:    median ${summary.analyzeMsMedian} ms, p95 ${summary.analyzeMsP95} ms, max ${summary.analyzeMsMax} ms (jsdom parsing not included)`,
