@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { analyzePage } from '../utils/analyze.ts';
+import { scoreHeadline } from '../utils/clickbait/index.ts';
 import { BadInputError, fileUrl, loadPage } from './load-page.ts';
 
 const USAGE = `Usage:
@@ -122,7 +123,7 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-async function scoreHeadlines(file: string): Promise<number> {
+function scoreHeadlines(file: string): number {
   let text: string;
   try {
     if (statSync(file).isDirectory()) throw new BadInputError('is a directory, not a text file');
@@ -137,11 +138,6 @@ async function scoreHeadlines(file: string): Promise<number> {
     process.stderr.write(`analyze: --headlines ${file}: ${reason}\n`);
     return 2;
   }
-  // The clickbait model is being written in parallel; a variable specifier keeps tsc quiet until it lands.
-  const clickbaitModule: string = '../utils/clickbait/index.ts';
-  const { scoreHeadline } = (await import(clickbaitModule)) as {
-    scoreHeadline: (text: string) => { score: number | null; clickbait: boolean; reasons: string[] };
-  };
   for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     const headline = line.trim();
     if (!headline) continue;

@@ -133,6 +133,35 @@ describe('analyze CLI', () => {
     }
   });
 
+  it('scores one headline per line with --headlines, skipping empty lines', () => {
+    const result = analyze('--headlines', file('headlines.txt'));
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    const verdicts = lines(result.stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(verdicts.map((verdict) => verdict.text)).toEqual([
+      'You won’t believe what this pensioner found in her loft',
+      'Council approves new budget',
+    ]);
+    for (const verdict of verdicts) {
+      expect(Object.keys(verdict).sort()).toEqual(['clickbait', 'reasons', 'score', 'text']);
+      expect(Array.isArray(verdict.reasons)).toBe(true);
+    }
+    expect(verdicts[0]?.clickbait).toBe(true);
+    expect(verdicts[1]?.clickbait).toBe(false);
+  });
+
+  it('rejects a missing or unreadable --headlines file with exit code 2', () => {
+    for (const name of ['missing.txt', 'folder.html']) {
+      const result = analyze('--headlines', file(name));
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(lines(result.stderr)).toHaveLength(1);
+      expect(result.stderr).toContain(file(name));
+    }
+    expect(analyze('--headlines').status).toBe(2);
+    expect(analyze('--headlines', file('headlines.txt'), seedPath).status).toBe(2);
+  });
+
   it('prints usage for --help', () => {
     const result = analyze('--help');
     expect(result.status).toBe(0);
