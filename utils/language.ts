@@ -24,7 +24,36 @@ for (const [lang, words] of Object.entries(STOP_WORDS)) {
   }
 }
 
+/** Scripts that (nearly) name their language; Han alone is Chinese, Han with kana is Japanese. */
+const SCRIPTS: [RegExp, string][] = [
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
+  [/\p{Script=Hangul}/gu, 'ko'],
+  [/\p{Script=Han}/gu, 'zh'],
+  [/\p{Script=Arabic}/gu, 'ar'],
+  [/\p{Script=Hebrew}/gu, 'he'],
+  [/\p{Script=Cyrillic}/gu, 'ru'],
+];
+
+/** The language a non-Latin script gives away, when most letters are in it. */
+function scriptLanguage(sample: string): string {
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 20) return '';
+  const kana = sample.match(SCRIPTS[0]?.[0] as RegExp)?.length ?? 0;
+  for (const [pattern, lang] of SCRIPTS) {
+    const count = sample.match(pattern)?.length ?? 0;
+    // Japanese mixes kana with Han: a little kana is enough.
+    if (lang === 'ja' ? count / letters <= 0.1 : count / letters <= 0.4) continue;
+    if (lang === 'zh' && kana > 0) return 'ja';
+    // Ukrainian has letters Russian lacks; other Cyrillic languages pass for Russian here.
+    if (lang === 'ru' && /[іїєґ]/iu.test(sample)) return 'uk';
+    return lang;
+  }
+  return '';
+}
+
 export function guessLanguage(text: string): string {
+  const byScript = scriptLanguage(text.slice(0, 5000));
+  if (byScript) return byScript;
   const counts = new Map<string, number>();
   let seen = 0;
   for (const match of text

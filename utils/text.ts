@@ -4,7 +4,8 @@ export function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
+// Numbers keep their separators ("3.5", "1,000", "10:30" are one word each).
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}'’_-]|(?<=\p{N})[.,:](?=\p{N}))*/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 
 /** Words for space-separated scripts; characters for CJK, which has no spaces. */
