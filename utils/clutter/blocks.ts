@@ -135,9 +135,11 @@ export class BlockIndex {
           if (element.hasAttribute('href')) {
             stats.linkText = stats.text;
             stats.links += 1;
-            if (stats.text >= 18 && stats.text <= 220 && isHeadlineLike(this.text(element))) {
+            // In-page anchors (a table of contents) are not other stories.
+            const href = element.getAttribute('href') ?? '';
+            if (!href.startsWith('#') && stats.text >= 18 && stats.text <= 220 && isHeadlineLike(this.text(element))) {
               stats.headlineLinks += 1;
-              if (this.isSiteLink(element.getAttribute('href') ?? '')) stats.siteHeadlineLinks += 1;
+              if (this.isSiteLink(href)) stats.siteHeadlineLinks += 1;
             }
           }
           break;

@@ -92,7 +92,7 @@ function isBreak(node: ChildNode | null, step: 'previousSibling' | 'nextSibling'
   if (!current) return true;
   if (current.nodeType !== 1) return false;
   const tag = (current as Element).tagName;
-  return tag === 'BR' || (BLOCK_TAGS.has(tag) && !INLINE_TAGS.has(tag)) || tag === 'IMG';
+  return tag === 'BR' || tag === 'HR' || tag === 'IMG' || (BLOCK_TAGS.has(tag) && !INLINE_TAGS.has(tag));
 }
 
 const SIGN_UP =

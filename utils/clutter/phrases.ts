@@ -340,6 +340,9 @@ export const NEWSLETTER_CORE = phrases([
   'inbox',
   'e-?mail (updates|alerts)',
   'daily (digest|briefing)',
+  '(breaking )?news (alerts|emails)',
+  'send (you )?an e-?mail',
+  'e-?mail (with|of) the (top|latest|best)',
 ]);
 
 export const SUBSCRIPTION = phrases([
