@@ -184,12 +184,16 @@ function mergeBlocks(blocks: DetectedBlock[]): DetectedBlock[] {
       byElement.set(block.element, block);
     }
   }
-  const clutter = [...byElement.values()].filter((block) => block.kind !== 'clickbait');
-  const kept = [...byElement.values()].filter(
-    (block) =>
-      // Clickbait teasers live inside related lists by nature: keep them.
-      block.kind === 'clickbait' || !clutter.some((outer) => outer !== block && outer.element.contains(block.element)),
-  );
+  const clutter = new Set<Element>();
+  for (const block of byElement.values()) if (block.kind !== 'clickbait') clutter.add(block.element);
+  const insideClutter = (element: Element) => {
+    for (let ancestor = element.parentElement; ancestor; ancestor = ancestor.parentElement) {
+      if (clutter.has(ancestor)) return true;
+    }
+    return false;
+  };
+  // Clickbait teasers live inside related lists by nature: keep them.
+  const kept = [...byElement.values()].filter((block) => block.kind === 'clickbait' || !insideClutter(block.element));
   return kept.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
 }
 

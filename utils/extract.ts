@@ -25,26 +25,14 @@ export interface Extraction {
   textNodes: { clone: Text; live: Text | null }[];
 }
 
-/** Clone the document and map each clone text node to its live twin. */
+/** Clone the document and map each clone text node to its live twin (same tree, so same text order). */
 function cloneWithTextMap(document: Document): { clone: Document; liveText: Map<Node, Text> } {
   const clone = document.cloneNode(true) as Document;
   const liveText = new Map<Node, Text>();
-  const stack: [Node, Node][] = [[document, clone]];
-  while (stack.length > 0) {
-    const [live, copy] = stack.pop() as [Node, Node];
-    if (live.nodeType === TEXT_NODE) {
-      liveText.set(copy, live as Text);
-      continue;
-    }
-    let liveChild = live.firstChild;
-    let copyChild = copy.firstChild;
-    while (liveChild && copyChild) {
-      if (liveChild.nodeType === TEXT_NODE || liveChild.nodeType === ELEMENT_NODE) {
-        stack.push([liveChild, copyChild]);
-      }
-      liveChild = liveChild.nextSibling;
-      copyChild = copyChild.nextSibling;
-    }
+  const live = document.createTreeWalker(document, SHOW_TEXT);
+  const copy = clone.createTreeWalker(clone, SHOW_TEXT);
+  for (let a = live.nextNode(), b = copy.nextNode(); a && b; a = live.nextNode(), b = copy.nextNode()) {
+    liveText.set(b, a as Text);
   }
   return { clone, liveText };
 }

@@ -51,22 +51,9 @@ function emptyStats(): BlockStats {
   };
 }
 
-/** Rough visible length of a text node: collapsed whitespace, no regex allocation. */
+/** Rough visible length of a text node: trimmed, inner whitespace runs counted as they are (cheap). */
 function visibleLength(data: string): number {
-  let length = 0;
-  let space = true;
-  for (let index = 0; index < data.length; index++) {
-    const code = data.charCodeAt(index);
-    const isSpace = code === 32 || code === 10 || code === 9 || code === 13 || code === 160 || code === 0x200b;
-    if (isSpace) {
-      if (!space) length++;
-      space = true;
-    } else {
-      length++;
-      space = false;
-    }
-  }
-  return space && length > 0 ? length - 1 : length;
+  return data.length === 0 ? 0 : data.trim().length;
 }
 
 const WORDS = /[\p{L}\p{N}]+/gu;

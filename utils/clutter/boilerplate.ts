@@ -414,10 +414,11 @@ function normalizeLabel(text: string | null): string {
 
 function commentsSection(index: BlockIndex, element: Element): Verdict {
   const stats = index.get(element);
-  if (!hasToken(element, /^(comments?|kommentare?|commentaires?|comentarios?|disqus|discussion|respond|replies)$/))
-    return null;
+  // Cheap counts first; class and id tokens last.
   if (stats.forms + stats.buttons === 0 && stats.items < 2) return null;
   if (index.articleShare(element) > 0.15) return null;
+  if (!hasToken(element, /^(comments?|kommentare?|commentaires?|comentarios?|disqus|discussion|respond|replies)$/))
+    return null;
   return {
     category: 'comments',
     score: 0.7,
