@@ -75,6 +75,16 @@ function readMoreLine(index: BlockIndex, element: Element): Verdict {
       return { category: 'read-more', score: 0.55, reasons: [`Related-links lead-in: ${quote(text)}`] };
     }
   }
+  // A line that is nothing but one headline link into the same site: a teaser for another story.
+  if (
+    stats.links === 1 &&
+    stats.siteHeadlineLinks === 1 &&
+    index.linkDensity(element) >= 0.95 &&
+    !/[.!?:;,]["”»)]?$/u.test(text) &&
+    /^(P|DIV|H[2-6]|LI|STRONG|B|EM|SPAN)$/.test(element.tagName)
+  ) {
+    return { category: 'read-more', score: 0.55, reasons: ['Related link: a line with only a link to another story'] };
+  }
   const next = NEXT_ARTICLE.exec(text);
   if (next && stats.links > 0) {
     return { category: 'next-article', score: 0.8, reasons: [`Next-article teaser: ${quote(next[0].trim())}`] };
