@@ -281,7 +281,7 @@ async function main(): Promise<void> {
       `  ${highlight.flags} flags; turning highlights on: longest renderer task ${highlight.longestTaskOnCpuMs} ms of CPU ` +
         `(${highlight.longestTaskOnMs} ms wall; median of ${highlight.runs} traced runs); main thread blocked at most ` +
         `${highlight.longestBlockOnMs} ms (heartbeat, worst ${highlight.longestBlockOnMaxMs} ms, idle noise ${highlight.idleGapMs} ms); ` +
-        `turning off: ${highlight.longestBlockOffMs} ms; message round trip ${highlight.roundTripOnMs} ms`,
+        `turning off: longest task ${highlight.longestTaskOffCpuMs} ms of CPU (heartbeat ${highlight.longestBlockOffMs} ms); message round trip ${highlight.roundTripOnMs} ms`,
     );
     log(
       `  target: no task > ${TARGETS.longTaskMs} ms (thread CPU time) with >= 50 flags: ${highlight.flags < 50 ? 'page gave fewer than 50 flags' : verdict(result.targets.highlightLongTaskMs.met)}`,
