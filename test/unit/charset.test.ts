@@ -21,6 +21,7 @@ describe('detectCharset', () => {
   });
 
   it('defaults to UTF-8, also for unknown labels and for UTF-16 declared in ASCII', () => {
+    expect(detectCharset(ascii('<p>naïve café</p>')).charset).toBe('utf-8');
     expect(detectCharset(ascii('<p>hello')).charset).toBe('utf-8');
     expect(detectCharset(ascii('<meta charset="no-such-charset">')).charset).toBe('utf-8');
     expect(detectCharset(ascii('<meta charset="utf-16">')).charset).toBe('utf-8');
@@ -30,6 +31,22 @@ describe('detectCharset', () => {
     const bytes = ascii('<meta charset="gb2312"><title>新电脑</title>');
     expect(detectCharset(bytes).charset).toBe('utf-8');
     expect(decodeHtml(bytes)).toContain('新电脑');
+  });
+
+  it('finds a declaration late in the head, but not in the body', () => {
+    const padding = `<script>${' '.repeat(20_000)}</script>`;
+    expect(detectCharset(latin1(`<head>${padding}<meta charset="iso-8859-2"></head><p>\xe9`)).charset).toBe(
+      'iso-8859-2',
+    );
+    expect(detectCharset(latin1(`<head></head><body><meta charset="iso-8859-2"><p>\xe9 \xe8 \xe0`)).charset).toBe(
+      'windows-1252',
+    );
+  });
+
+  it('reads undeclared bytes that are mostly not UTF-8 as windows-1252', () => {
+    expect(detectCharset(latin1('<p>Alle Ausw\xe4hlen, f\xfcr Gr\xf6\xdfe</p>')).charset).toBe('windows-1252');
+    // One stray byte in real UTF-8 text does not flip the page.
+    expect(detectCharset(new Uint8Array([...ascii('<p>Grüße aus Köln, schöne Straße'), 0xfc])).charset).toBe('utf-8');
   });
 });
 
