@@ -152,6 +152,19 @@ export const RELATED_HEADING = phrases([
   'lesen sie auch',
   'vous aimerez aussi',
   'ähnliche beiträge',
+  'neueste (artikel|beiträge|nachrichten|posts)',
+  'verwandte (artikel|beiträge|themen)',
+  'weitere \\p{L}*tipps',
+  'aktuelle (artikel|beiträge|produkttests|tests|news)',
+  'empfehlungen( aus)?',
+  'puedes ver',
+  'mira también',
+  'te recomendamos',
+  'artículos relacionados',
+  'articles liés',
+  'nos dernières (actualités|publications)',
+  'zobacz również',
+  'polecamy',
 ]);
 
 /** Headings of most-read / trending modules. */
@@ -290,6 +303,7 @@ export const SHARE_CORE = new Set([
   'share',
   'print',
   'drucken',
+  'drukuj',
   'imprimer',
   'tweet',
   'facebook',
@@ -425,7 +439,7 @@ export const READ_FULL = phrases([
 
 /** Photo and image credits. */
 export const PHOTO_CREDIT =
-  /^\W{0,3}(photo|photos|photograph|picture|image|images|foto|fotos|фото|bild|bilder|credit|credits|crédits? photos?|crédit|crédito|zdjęcie|fot\.|illustration|grafik|video)s?\s*(credit|credits|quelle)?\s*(\.\.\.|[:©])/iu;
+  /^\W{0,3}(photo|photos|photograph|picture|image|images|foto|fotos|фото|bild|bilder|credit|credits|crédits? photos?|crédit|crédito|zdjęcie|fot\.|illustration|grafik|video)s?\s*(credit|credits|quelle)?\s*(\.\.\.|[:©])|^\W{0,3}(photograph(s|ed)?|photos?|fotos?|bilder?|images?|pictures?) (by|von|de|par|di)\s+\p{Lu}/iu;
 /** A short line naming only a photo agency ("Alex Wong | Getty Images"); tested on lines of a few words. */
 export const AGENCY_CREDIT =
   /(getty images|shutterstock|istock(photo)?|afp|ap photo|associated press|reuters|picture[- ]alliance|imago|dpa|keystone|epa|alamy|bloomberg)\W*$/iu;
@@ -468,7 +482,7 @@ export const COMMENTS = phrases(
 );
 /** Moderation notes and comment-policy lines (Portuguese "Comentários ... não serão aprovados"). */
 export const COMMENT_POLICY =
-  /(comment(s|ing)? (policy|guidelines)|comments? (are|will be) (moderated|reviewed|closed)|moderating (all )?comments|kommentarfunktion|netiquette|comentários .{0,80}(aprovados|moderador)|comentarios .{0,80}(aprobados|moderador)|commentaires .{0,80}modér)/iu;
+  /(comment(s|ing)? (policy|guidelines)|comments? (are|will be) (moderated|reviewed|closed)|moderating (all )?comments|akismet|kommentarfunktion|netiquette|comentários .{0,80}(aprovados|moderador)|comentarios .{0,80}(aprobados|moderador)|commentaires .{0,80}modér)/iu;
 
 export const BREADCRUMB_SEPARATOR = /\s[»›>/|]\s|\s»|»\s/u;
 
@@ -502,4 +516,4 @@ export const COMMENT_PROMPT =
 
 /** "Load more", "back to the list" and similar control links. */
 export const CONTROL_LINK =
-  /^\W{0,2}(load more|show more|lade weitere( inhalte| artikel)?|mehr laden|weitere laden|charger plus|cargar más|zurück( zur (übersicht|listenansicht|startseite))?|back( to (top|the list|overview))?|retour|volver|wstecz|indietro|terug|permalink|permalien|nach oben|to top)\W{0,2}$/iu;
+  /^\W{0,2}(load more|show more|lade weitere( inhalte| artikel)?|mehr laden|weitere laden|charger plus|cargar más|zurück( zur (übersicht|listenansicht|startseite))?|back( to (top|the list|overview))?|retour|volver|wstecz|indietro|terug|permalink|permalien|nach oben|to top|externer inhalt|external content|als pdf herunterladen|download (as )?pdf|pdf herunterladen)\W{0,2}$/iu;

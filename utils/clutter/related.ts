@@ -81,7 +81,9 @@ function readMoreLine(index: BlockIndex, element: Element): Verdict {
     stats.siteHeadlineLinks === 1 &&
     index.linkDensity(element) >= 0.95 &&
     !/[.!?:;,]["”»)]?$/u.test(text) &&
-    /^(P|DIV|H[2-6]|LI|STRONG|B|EM|SPAN)$/.test(element.tagName)
+    /^(P|DIV|H[2-6])$/.test(element.tagName) &&
+    // Between the article's paragraphs, not in a fact box or a table.
+    index.get(element.parentElement ?? element).paragraphs >= 3
   ) {
     return { category: 'read-more', score: 0.55, reasons: ['Related link: a line with only a link to another story'] };
   }
