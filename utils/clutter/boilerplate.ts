@@ -269,65 +269,67 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
     }
   }
 
+  // Credits, captions and page controls matter inside the article; elsewhere they are not worth the work.
+  const inside = index.inArticle(element);
   if (length <= 300) {
-    if (SOURCE_LINE.test(text) && (stats.links > 0 || length <= 160)) {
+    if (inside && SOURCE_LINE.test(text) && (stats.links > 0 || length <= 160)) {
       return { category: 'source-credit', score: 0.8, reasons: [`Source line: ${quote(text)}`] };
     }
     const readFull = matchText(READ_FULL, text);
-    if (readFull && stats.links > 0 && index.linkDensity(element) >= 0.3) {
+    if (inside && readFull && stats.links > 0 && index.linkDensity(element) >= 0.3) {
       return { category: 'source-credit', score: 0.75, reasons: [`Source link: ${quote(readFull)}`] };
     }
-    if (length <= 140 && PHOTO_CREDIT.test(text)) {
+    if (inside && length <= 140 && PHOTO_CREDIT.test(text)) {
       return { category: 'source-credit', score: 0.65, reasons: [`Image credit: ${quote(text)}`] };
     }
-    if (length <= 60 && wordCount(text) <= 6 && AGENCY_CREDIT.test(text)) {
+    if (inside && length <= 60 && wordCount(text) <= 6 && AGENCY_CREDIT.test(text)) {
       return { category: 'source-credit', score: 0.6, reasons: [`Image credit: ${quote(text)}`] };
     }
-    if (CAPTION_CREDIT.test(text)) {
+    if (inside && CAPTION_CREDIT.test(text)) {
       return {
         category: 'source-credit',
         score: 0.6,
         reasons: [`Image caption with credit: ${quote(text.slice(-40))}`],
       };
     }
-    if (WIRE_CREDIT.test(text)) {
+    if (inside && WIRE_CREDIT.test(text)) {
       return { category: 'source-credit', score: 0.7, reasons: [`Wire-service credit: ${quote(text)}`] };
     }
-    if (length <= 120 && SHARE_PROMPT.test(text)) {
+    if (inside && length <= 120 && SHARE_PROMPT.test(text)) {
       return {
         category: 'share',
         score: 0.65,
         reasons: [`Share prompt: ${quote(matchText(SHARE_PROMPT, text) ?? text)}`],
       };
     }
-    if (length <= 220 && APP_PROMO.test(text)) {
+    if (inside && length <= 220 && APP_PROMO.test(text)) {
       return {
         category: 'advertising',
         score: 0.6,
         reasons: [`App promotion: ${quote(matchText(APP_PROMO, text) ?? text)}`],
       };
     }
-    if (length <= 250 && AD_DISCLOSURE.test(text)) {
+    if (inside && length <= 250 && AD_DISCLOSURE.test(text)) {
       return {
         category: 'advertising',
         score: 0.65,
         reasons: [`Advertising note: ${quote(matchText(AD_DISCLOSURE, text) ?? text)}`],
       };
     }
-    if (POST_META.test(text)) {
+    if (inside && POST_META.test(text)) {
       return { category: 'navigation', score: 0.6, reasons: [`Post metadata line: ${quote(text)}`] };
     }
-    if (length <= 100 && COMMENT_PROMPT.test(text)) {
+    if (inside && length <= 100 && COMMENT_PROMPT.test(text)) {
       return {
         category: 'comments',
         score: 0.6,
         reasons: [`Comment prompt: ${quote(matchText(COMMENT_PROMPT, text) ?? text)}`],
       };
     }
-    if (length <= 40 && CONTROL_LINK.test(text)) {
+    if (inside && length <= 40 && CONTROL_LINK.test(text)) {
       return { category: 'navigation', score: 0.6, reasons: [`Page control: ${quote(text)}`] };
     }
-    if (length <= 60 && TAGS_LEAD.test(text) && /:/.test(text)) {
+    if (inside && length <= 60 && TAGS_LEAD.test(text) && /:/.test(text)) {
       return { category: 'navigation', score: 0.55, reasons: [`Category line: ${quote(text)}`] };
     }
     if (length <= 40 && stats.links > 0 && SKIP_LINK.test(text)) {
@@ -340,7 +342,7 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
         reasons: [`Copyright line: ${quote(matchText(COPYRIGHT, text) ?? text)}`],
       };
     }
-    if (CONTACT_LINE.test(text)) {
+    if (inside && CONTACT_LINE.test(text)) {
       return {
         category: 'source-credit',
         score: 0.6,
