@@ -150,6 +150,8 @@ function scoreHeadlines(file: string): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Stdout carries only JSON: any stray log from a library goes to stderr instead.
+  for (const method of ['log', 'info', 'debug'] as const) console[method] = console.error;
   // `analyze ... | head` closes the pipe early: that is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -108,6 +108,18 @@ describe('analyze CLI', () => {
     expect(lines(result.stderr)).toHaveLength(2);
   });
 
+  it('keeps stdout pure JSON Lines over a batch of real pages', () => {
+    const pages = ['aclu', 'bbc-1', 'lemonde-1', 'qq', 'wikipedia-2', 'mozilla-1'].map((name) =>
+      sharedPath('data', 'readability-test-pages', name, 'source.html.gz'),
+    );
+    const result = analyze(...pages);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    const reports = lines(result.stdout).map((line) => JSON.parse(line) as PageReport);
+    expect(reports.map((report) => decodeURIComponent(report.url))).toEqual(pages.map((page) => `file://${page}`));
+    for (const report of reports) expect(report.article?.title.length).toBeGreaterThan(0);
+  });
+
   it.each([
     ['a missing file', 'missing.html', /no such file/],
     ['a directory', 'folder.html', /directory/],
