@@ -13,8 +13,8 @@ const USAGE = `Usage:
 
 Prints the analysis report of each saved page as JSON on stdout, one report
 per line (JSON Lines) in the order given. Pages are read as raw bytes and
-decoded by their byte-order mark or <meta charset>, else as UTF-8; gzipped
-pages are unpacked first. Extraction always runs (even on pages that do not
+decoded by their byte-order mark or <meta charset>, else as UTF-8 (bytes
+that are mostly not UTF-8: windows-1252); gzipped pages are unpacked first. Extraction always runs (even on pages that do not
 look like articles); "readerable" still says whether the page looks like one.
 
 Options:
