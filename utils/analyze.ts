@@ -71,7 +71,7 @@ export function analyzeDocument(document: Document, options: AnalyzeOptions = {}
     };
   });
 
-  const cleanText = extraction ? cleanArticleText(extraction, blocks) : '';
+  const cleanText = extraction ? cleanArticleText(extraction, blocks, url) : '';
   const headline = context.headlineText ? judgeHeadline(context.headlineText, context) : null;
   return {
     report: {
@@ -197,8 +197,8 @@ function mergeBlocks(blocks: DetectedBlock[]): DetectedBlock[] {
   return kept.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
 }
 
-function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[]): string {
-  const meta = { title: extraction.title, byline: extraction.byline };
+function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[], url: string): string {
+  const meta = { title: extraction.title, byline: extraction.byline, url };
   const removed = new Set(blocks.filter((block) => block.kind !== 'clickbait').map((block) => block.element));
   const dropped = new Set<Text>();
   if (removed.size > 0) {

@@ -12,6 +12,12 @@ describe('isMetaLine', () => {
     'Tempo de leitura: 2 minutos',
     '3 min read',
     'Lesezeit: 4 Minuten',
+    '02 Ago 2017',
+    'Photo: David Zalubowski, STF / Associated Press',
+    'paul.takahashi@chron.com',
+    'Comments',
+    '___',
+    'Image 1 of 9',
   ])('drops the stamp "%s"', (line) => {
     expect(isMetaLine(line)).toBe(true);
   });
@@ -21,7 +27,25 @@ describe('isMetaLine', () => {
     'In 2019, 5 people died.',
     'Prices rose 3.5% in March 2024 as energy costs climbed again across the region',
     'Fahrzeug samt Fahrer',
+    'By the end of the year',
+    'http://amzn.to/2hXQPDr',
   ])('keeps the text "%s"', (line) => {
     expect(isMetaLine(line)).toBe(false);
+  });
+});
+
+describe('isMetaLine with article details', () => {
+  it('drops a byline, a repeat of the headline and the page address, nothing else', () => {
+    const meta = {
+      title: 'Night buses extended to villages',
+      byline: 'Jane Doe',
+      url: 'https://news.example/night-buses',
+    };
+    expect(isMetaLine('By Paul Takahashi', meta)).toBe(true);
+    expect(isMetaLine('Jane Doe', meta)).toBe(true);
+    expect(isMetaLine('Night buses extended to villages', meta)).toBe(true);
+    expect(isMetaLine('https://www.news.example/night-buses', meta)).toBe(true);
+    expect(isMetaLine('https://other.example/night-buses', meta)).toBe(false);
+    expect(isMetaLine('Night buses will run every forty minutes', meta)).toBe(false);
   });
 });

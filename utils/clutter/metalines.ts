@@ -6,7 +6,7 @@
  */
 
 const MONTHS =
-  'jan|january|januar|janvier|enero|janeiro|gennaio|januari|stycznia|styczeń|feb|february|februar|février|febrero|fevereiro|febbraio|februari|lutego|mar|march|märz|mars|marzo|março|maart|marca|apr|april|avril|abril|aprile|kwietnia|may|mai|mayo|maio|maggio|mei|maja|jun|june|juni|juin|junio|junho|giugno|czerwca|jul|july|juli|juillet|julio|julho|luglio|lipca|aug|august|août|agosto|augustus|sierpnia|sep|sept|september|septembre|septiembre|setembro|settembre|września|oct|october|oktober|octobre|octubre|outubro|ottobre|października|nov|november|novembre|noviembre|novembro|listopada|dec|december|dezember|décembre|diciembre|dezembro|dicembre|grudnia';
+  'gen|mag|giu|lug|ago|set|ott|dic|jan|january|januar|janvier|enero|janeiro|gennaio|januari|stycznia|styczeń|feb|february|februar|février|febrero|fevereiro|febbraio|februari|lutego|mar|march|märz|mars|marzo|março|maart|marca|apr|april|avril|abril|aprile|kwietnia|may|mai|mayo|maio|maggio|mei|maja|jun|june|juni|juin|junio|junho|giugno|czerwca|jul|july|juli|juillet|julio|julho|luglio|lipca|aug|august|août|agosto|augustus|sierpnia|sep|sept|september|septembre|septiembre|setembro|settembre|września|oct|october|oktober|octobre|octubre|outubro|ottobre|października|nov|november|novembre|noviembre|novembro|listopada|dec|december|dezember|décembre|diciembre|dezembro|dicembre|grudnia';
 const WEEKDAYS =
   'mon|monday|montag|lundi|lunes|segunda-feira|lunedì|maandag|tue|tues|tuesday|dienstag|mardi|martes|terça-feira|martedì|dinsdag|wed|wednesday|mittwoch|mercredi|miércoles|quarta-feira|mercoledì|woensdag|thu|thur|thurs|thursday|donnerstag|jeudi|jueves|quinta-feira|giovedì|donderdag|fri|friday|freitag|vendredi|viernes|sexta-feira|venerdì|vrijdag|sat|saturday|samstag|samedi|sábado|sabato|zaterdag|sun|sunday|sonntag|dimanche|domingo|domenica|zondag|sexta|segunda|terça|quarta|quinta|feira';
 const STAMP_WORDS =
@@ -56,7 +56,18 @@ const GALLERY =
 export interface ArticleMeta {
   title?: string | null;
   byline?: string | null;
+  /** The page's own address: a paragraph that only repeats it is furniture. */
+  url?: string | null;
 }
+
+/** Interface labels that are never article text on a line of their own. */
+const UI_LABEL =
+  /^(comments?|\d+ comments?|sign in|log in|login|register|home|menu|search|share|print|email|tweet|advertisement|breaking news|read more|show more|kommentare?|anmelden|einloggen|suche|teilen|drucken|startseite|commentaires?|partager|connexion|comentarios?|compartir|iniciar sesión|komentarze|udostępnij|commenti|condividi|reacties|delen)$/iu;
+/** "Photo: Name / Agency" lines, wherever they sit in the page's markup. */
+const CREDIT_LINE =
+  /^(photo|photos|image|images|picture|bild|bilder|foto|fotos|credit|credits|crédit|crédito|photograph)s?\s*(credit)?\s*:\s*\S/iu;
+const CONTACT_ONLY =
+  /^[\w.+-]+@[\w-]+(\.[\w-]+)+$|^(https?:\/\/)?(www\.)?(twitter|x|facebook|instagram|linkedin)\.com\/\S+$/iu;
 
 const squash = (text: string) =>
   text
@@ -75,7 +86,9 @@ export function isMetaLine(paragraph: string, meta: ArticleMeta = {}): boolean {
   if (meta.title && paragraph.length >= 12 && squash(paragraph) === squash(meta.title)) return true;
   if (paragraph.length > 90) return false;
   if (meta.byline && paragraph.length >= 5 && squash(paragraph) === squash(meta.byline)) return true;
-  if (READING_TIME.test(paragraph) || GALLERY.test(paragraph)) return true;
+  if (READING_TIME.test(paragraph) || GALLERY.test(paragraph) || UI_LABEL.test(paragraph)) return true;
+  if (CREDIT_LINE.test(paragraph) || CONTACT_ONLY.test(paragraph)) return true;
+  if (meta.url && /^https?:\/\/\S+$/.test(paragraph) && sameAddress(paragraph, meta.url)) return true;
   if (isByline(paragraph)) return true;
   // A sentence that mentions a date is text, not a stamp.
   if (!/\d/.test(paragraph) || (/[.!?]$/.test(paragraph) && !/[ap]\.m\.$/i.test(paragraph))) return false;
@@ -95,4 +108,9 @@ export function isMetaLine(paragraph: string, meta: ArticleMeta = {}): boolean {
     (month && /\d/.test(paragraph)) || NUMERIC_DATE.test(paragraph) || (STAMP_LEAD.test(paragraph) && hasYearOrTime);
   // Allow a short tail such as "/ CBS News" or "by Admin".
   return isDate && hasYearOrTime && dateLike / tokens.length >= 0.7;
+}
+
+function sameAddress(a: string, b: string): boolean {
+  const strip = (url: string) => url.replace(/^https?:\/\/(www\.)?/i, '').replace(/[/?#]+$/, '');
+  return strip(a) === strip(b);
 }
