@@ -106,6 +106,8 @@ function periodEndsSentence(before: string, nextWord: string, lang: string): boo
   const next = nextWord.replace(/^[("'“‘«[¿¡]+/, '');
   const first = next[0] ?? '';
   if (first && isLower(first)) return false;
+  // Datelines: "YPSILANTI, Mich. (AP) — ..." is one sentence.
+  if (/^\(\p{Lu}[\p{L}.]*\)$/u.test(nextWord)) return false;
   if (TITLES.has(lower)) return false;
   if (NUMBER_ABBREVIATIONS.has(lower) && /^\d/.test(next)) return false;
   // Initials: "J. K. Rowling", "George W. Bush".
@@ -122,7 +124,11 @@ function paragraphSentences(paragraph: string, lang: string): string[] {
   const sentences: string[] = [];
   let start = 0;
   const cut = (end: number) => {
-    const sentence = paragraph.slice(start, end).trim();
+    // Leading dashes and bullets belong to no sentence.
+    const sentence = paragraph
+      .slice(start, end)
+      .replace(/^[\s—–•·|:;,-]+/, '')
+      .trim();
     if (sentence) sentences.push(sentence);
     start = end;
   };

@@ -50,6 +50,12 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('keeps datelines with their sentence and drops leading dashes', () => {
+    expect(
+      splitSentences('YPSILANTI, Mich. (AP) — Mike Glass threw three touchdowns. — Then it rained.', 'en'),
+    ).toEqual(['YPSILANTI, Mich. (AP) — Mike Glass threw three touchdowns.', 'Then it rained.']);
+  });
+
   it('stops at the limit', () => {
     expect(splitSentences('One. Two. Three. Four.', 'en', 2)).toEqual(['One.', 'Two.']);
   });
