@@ -1,7 +1,10 @@
 /**
  * Scores cleanText (article text minus flagged clutter) against plain
- * Readability on the shared AEB and trafilatura sets, in the same run.
- *   npm run eval:clutter -- [--set aeb|trafilatura] [--limit N] [--json] [--top N] [--page ID] [--time]
+ * Readability on the shared AEB and trafilatura sets, in the same run, and
+ * lists the pages that lost the most.
+ *   npm run eval:clutter -- [--set aeb|trafilatura] [--limit N] [--offset N] [--json] [--top N] [--page ID] [--time]
+ * jsdom keeps memory across hundreds of windows, so pages run in child
+ * processes of CHUNK pages each; --page runs in this process and prints flags.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -19,26 +22,47 @@ import {
 } from './clutter-metrics.ts';
 import { readSharedBytes, readSharedJson, runScript, sharedPath } from './shared-data.ts';
 
+const CHUNK = 120;
+const SETS = ['aeb', 'trafilatura'] as const;
+type SetName = (typeof SETS)[number];
+
 interface Args {
-  sets: string[];
+  sets: SetName[];
   limit: number;
+  offset: number;
   json: boolean;
+  raw: boolean;
   top: number;
   page: string | null;
   time: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sets: ['aeb', 'trafilatura'], limit: Infinity, json: false, top: 10, page: null, time: false };
+  const args: Args = {
+    sets: [...SETS],
+    limit: Number.POSITIVE_INFINITY,
+    offset: 0,
+    json: false,
+    raw: false,
+    top: 10,
+    page: null,
+    time: false,
+  };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     const next = () => argv[++index] ?? '';
     if (arg === '--json') args.json = true;
+    else if (arg === '--raw') args.raw = true;
     else if (arg === '--time') args.time = true;
     else if (arg === '--limit') args.limit = Number(next());
+    else if (arg === '--offset') args.offset = Number(next());
     else if (arg === '--top') args.top = Number(next());
-    else if (arg === '--set') args.sets = [next()];
     else if (arg === '--page') args.page = next();
+    else if (arg === '--set') {
+      const set = next();
+      if (!SETS.includes(set as SetName)) throw new Error(`--set must be one of ${SETS.join(', ')}`);
+      args.sets = [set as SetName];
+    }
   }
   return args;
 }
@@ -52,6 +76,7 @@ export interface PageRun {
   bareMs: number | null;
 }
 
+/** Parse one page with jsdom and analyse it as the extension does. */
 export function runPage(html: string, url: string, time = false): PageRun {
   const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
   try {
@@ -77,73 +102,47 @@ export function runPage(html: string, url: string, time = false): PageRun {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] ?? 0) : 0;
+/** One page's result, as a chunk process reports it. */
+interface PageRecord {
+  id: string;
+  ms: number;
+  bareMs: number | null;
+  aeb?: { ours: PageScore; plain: PageScore; upstream: PageScore };
+  snippets?: { ours: SnippetCounts; plain: SnippetCounts };
 }
-
-const round = (value: number) => Math.round(value * 1000) / 1000;
 
 interface AebTruth {
   articleBody: string;
   url?: string;
 }
-
-function evalAeb(args: Args) {
-  const truth = readSharedJson<Record<string, AebTruth>>('data', 'aeb', 'ground-truth.json');
-  const upstream = readSharedJson<Record<string, { articleBody: string }>>(
-    'data',
-    'aeb',
-    'readability_js-0.6.0-output.json',
-  );
-  const ids = readdirSync(sharedPath('data', 'aeb', 'html'))
-    .map((file) => file.replace(/\.html\.gz$/, ''))
-    .filter((id) => truth[id] && (!args.page || id.startsWith(args.page)))
-    .sort()
-    .slice(0, args.limit);
-  const ours: PageScore[] = [];
-  const plain: PageScore[] = [];
-  const up: PageScore[] = [];
-  const pages: { id: string; ours: number; plain: number; run: PageRun }[] = [];
-  const times: number[] = [];
-  const bareTimes: number[] = [];
-  for (const id of ids) {
-    const entry = truth[id] as AebTruth;
-    const html = decodeHtml(readSharedBytes('data', 'aeb', 'html', `${id}.html.gz`));
-    const run = runPage(html, entry.url ?? 'https://fake-url.com', args.time);
-    const oursScore = aebPageScore(run.clean ?? '', entry.articleBody);
-    const plainScore = aebPageScore(run.plain ?? '', entry.articleBody);
-    ours.push(oursScore);
-    plain.push(plainScore);
-    up.push(aebPageScore(upstream[id]?.articleBody ?? '', entry.articleBody));
-    times.push(run.ms);
-    if (run.bareMs !== null) bareTimes.push(run.bareMs);
-    const f = (score: PageScore) =>
-      score.precision + score.recall > 0 ? (2 * score.precision * score.recall) / (score.precision + score.recall) : 0;
-    pages.push({ id, ours: f(oursScore), plain: f(plainScore), run });
-    if (args.page) printPageDebug(id, run, [], []);
-  }
-  const lost = pages
-    .map((page) => ({ id: page.id, delta: page.ours - page.plain, ours: page.ours, plain: page.plain }))
-    .sort((a, b) => a.delta - b.delta)
-    .slice(0, args.top);
-  const worst = [...pages].sort((a, b) => a.ours - b.ours).slice(0, args.top);
-  return {
-    pages: ids.length,
-    ours: aebMean(ours),
-    plain: aebMean(plain),
-    upstream: aebMean(up),
-    medianMs: median(times),
-    medianBareMs: bareTimes.length ? median(bareTimes) : null,
-    lost,
-    worst: worst.map((page) => ({ id: page.id, ours: page.ours, plain: page.plain })),
-  };
-}
-
 interface TrafEntry {
   file: string;
   with: string[];
   without: string[];
+}
+
+function aebIds(): string[] {
+  const truth = readSharedJson<Record<string, AebTruth>>('data', 'aeb', 'ground-truth.json');
+  return readdirSync(sharedPath('data', 'aeb', 'html'))
+    .map((file) => file.replace(/\.html\.gz$/, ''))
+    .filter((id) => truth[id])
+    .sort();
+}
+
+function trafilaturaKeys(): string[] {
+  return Object.keys(readSharedJson<Record<string, TrafEntry>>('data', 'trafilatura', 'evaldata.json')).sort();
+}
+
+function selectIds(set: SetName, args: Args): string[] {
+  const all = set === 'aeb' ? aebIds() : trafilaturaKeys();
+  if (args.page) return all.filter((id) => id.includes(args.page as string));
+  return all.slice(args.offset, args.offset + args.limit);
+}
+
+/** Saved trafilatura pages are keyed by URL, or by a file name for the "hard::" ones. */
+function trafilaturaUrl(key: string): string {
+  const name = key.replace(/^[a-z]+::/, '');
+  return /^https?:\/\//.test(name) ? name : `https://${name.replace(/[^\w.-]/g, '-')}/`;
 }
 
 function printPageDebug(id: string, run: PageRun, missed: string[], leaked: string[]) {
@@ -153,41 +152,52 @@ function printPageDebug(id: string, run: PageRun, missed: string[], leaked: stri
   for (const snippet of leaked) process.stdout.write(`  LEAKED: ${snippet.slice(0, 140)}\n`);
 }
 
-function evalTrafilatura(args: Args) {
+/** Runs the given pages in this process. */
+function collect(set: SetName, ids: string[], args: Args): PageRecord[] {
+  const records: PageRecord[] = [];
+  if (set === 'aeb') {
+    const truth = readSharedJson<Record<string, AebTruth>>('data', 'aeb', 'ground-truth.json');
+    const upstream = readSharedJson<Record<string, { articleBody: string }>>(
+      'data',
+      'aeb',
+      'readability_js-0.6.0-output.json',
+    );
+    for (const id of ids) {
+      const entry = truth[id] as AebTruth;
+      const html = decodeHtml(readSharedBytes('data', 'aeb', 'html', `${id}.html.gz`));
+      const run = runPage(html, entry.url ?? 'https://fake-url.com', args.time);
+      records.push({
+        id,
+        ms: run.ms,
+        bareMs: run.bareMs,
+        aeb: {
+          ours: aebPageScore(run.clean ?? '', entry.articleBody),
+          plain: aebPageScore(run.plain ?? '', entry.articleBody),
+          upstream: aebPageScore(upstream[id]?.articleBody ?? '', entry.articleBody),
+        },
+      });
+      if (args.page) printPageDebug(id, run, [], []);
+    }
+    return records;
+  }
   const data = readSharedJson<Record<string, TrafEntry>>('data', 'trafilatura', 'evaldata.json');
-  const keys = Object.keys(data)
-    .filter((key) => !args.page || key.includes(args.page))
-    .sort()
-    .slice(0, args.limit);
-  const ours: SnippetCounts[] = [];
-  const plain: SnippetCounts[] = [];
-  const pages: { key: string; delta: number; oursErrors: number; plainErrors: number }[] = [];
-  const times: number[] = [];
-  const bareTimes: number[] = [];
-  for (const key of keys) {
+  for (const key of ids) {
     const entry = data[key] as TrafEntry;
     const html = decodeHtml(readSharedBytes('data', 'trafilatura', 'html', entry.file));
-    const name = key.replace(/^[a-z]+::/, '');
-    const url = /^https?:\/\//.test(name) ? name : `https://${name.replace(/[^\w.-]/g, '-')}/`;
-    if (process.env.EVAL_PROGRESS) process.stderr.write(`${key}\n`);
     let run: PageRun;
     try {
-      run = runPage(html, url, args.time);
+      run = runPage(html, trafilaturaUrl(key), args.time);
     } catch {
       run = { plain: null, clean: null, flags: [], ms: 0, bareMs: null };
     }
-    const oursCounts = snippetCounts(run.clean, entry.with, entry.without);
-    const plainCounts = snippetCounts(run.plain, entry.with, entry.without);
-    ours.push(oursCounts);
-    plain.push(plainCounts);
-    times.push(run.ms);
-    if (run.bareMs !== null) bareTimes.push(run.bareMs);
-    const errors = (counts: SnippetCounts) => counts.fn + counts.fp;
-    pages.push({
-      key,
-      delta: errors(plainCounts) - errors(oursCounts),
-      oursErrors: errors(oursCounts),
-      plainErrors: errors(plainCounts),
+    records.push({
+      id: key,
+      ms: run.ms,
+      bareMs: run.bareMs,
+      snippets: {
+        ours: snippetCounts(run.clean, entry.with, entry.without),
+        plain: snippetCounts(run.plain, entry.with, entry.without),
+      },
     });
     if (args.page) {
       const collapsed = (run.clean ?? '').replace(/\s+/g, ' ');
@@ -199,85 +209,139 @@ function evalTrafilatura(args: Args) {
       );
     }
   }
+  return records;
+}
+
+/** Runs the pages in child processes of CHUNK pages, so memory is returned between chunks. */
+function collectInChunks(set: SetName, ids: string[], args: Args): PageRecord[] {
+  const script = process.argv[1] ?? '';
+  const records: PageRecord[] = [];
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunkArgs = ['--raw', '--set', set, '--offset', String(args.offset + start), '--limit'];
+    chunkArgs.push(String(Math.min(CHUNK, ids.length - start)));
+    if (args.time) chunkArgs.push('--time');
+    const output = execFileSync(process.execPath, [...process.execArgv, script, ...chunkArgs], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    records.push(...(JSON.parse(output.toString()) as PageRecord[]));
+  }
+  return records;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] ?? 0) : 0;
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+const f1 = (score: PageScore) =>
+  score.precision + score.recall > 0 ? (2 * score.precision * score.recall) / (score.precision + score.recall) : 0;
+
+function timing(records: PageRecord[]) {
+  const bare = records.flatMap((record) => (record.bareMs === null ? [] : [record.bareMs]));
   return {
-    pages: keys.length,
-    ours: snippetTotals(ours),
-    plain: snippetTotals(plain),
-    medianMs: median(times),
-    medianBareMs: bareTimes.length ? median(bareTimes) : null,
-    lost: [...pages].sort((a, b) => a.delta - b.delta).slice(0, args.top),
-    worst: [...pages].sort((a, b) => b.oursErrors - a.oursErrors).slice(0, args.top),
+    medianMs: round(median(records.map((record) => record.ms))),
+    medianBareMs: bare.length ? round(median(bare)) : null,
   };
 }
 
-/** jsdom keeps memory across hundreds of windows: each set runs in its own process. */
-function runSetInChild(set: string, argv: string[], json: boolean): Record<string, unknown> | null {
-  const rest = argv.filter((arg, index) => arg !== '--set' && argv[index - 1] !== '--set');
-  const output = execFileSync(process.execPath, [...process.execArgv, process.argv[1] ?? '', ...rest, '--set', set], {
-    stdio: ['ignore', json ? 'pipe' : 'inherit', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return json ? (JSON.parse(output.toString()) as Record<string, unknown>) : null;
+function summarizeAeb(records: PageRecord[], top: number) {
+  const pages = records.filter((record) => record.aeb);
+  const scores = (pick: 'ours' | 'plain' | 'upstream') => pages.map((record) => record.aeb?.[pick] as PageScore);
+  const perPage = pages.map((record) => ({
+    id: record.id,
+    ours: round(f1(record.aeb?.ours as PageScore)),
+    plain: round(f1(record.aeb?.plain as PageScore)),
+  }));
+  return {
+    pages: pages.length,
+    ours: aebMean(scores('ours')),
+    plain: aebMean(scores('plain')),
+    upstream: aebMean(scores('upstream')),
+    ...timing(pages),
+    lost: perPage
+      .map((page) => ({ ...page, delta: round(page.ours - page.plain) }))
+      .filter((page) => page.delta < 0)
+      .sort((a, b) => a.delta - b.delta)
+      .slice(0, top),
+    worst: [...perPage].sort((a, b) => a.ours - b.ours).slice(0, top),
+  };
+}
+
+function summarizeTrafilatura(records: PageRecord[], top: number) {
+  const pages = records.filter((record) => record.snippets);
+  const errors = (counts: SnippetCounts) => counts.fn + counts.fp;
+  const perPage = pages.map((record) => ({
+    id: record.id,
+    ours: errors(record.snippets?.ours as SnippetCounts),
+    plain: errors(record.snippets?.plain as SnippetCounts),
+  }));
+  return {
+    pages: pages.length,
+    ours: snippetTotals(pages.map((record) => record.snippets?.ours as SnippetCounts)),
+    plain: snippetTotals(pages.map((record) => record.snippets?.plain as SnippetCounts)),
+    ...timing(pages),
+    lost: perPage
+      .filter((page) => page.ours > page.plain)
+      .sort((a, b) => b.ours - b.plain - (a.ours - a.plain))
+      .slice(0, top),
+    worst: [...perPage].sort((a, b) => b.ours - a.ours).slice(0, top),
+  };
+}
+
+function printAeb(summary: ReturnType<typeof summarizeAeb>) {
+  const line = (name: string, score: { f1: number; precision: number; recall: number }) =>
+    `  ${name.padEnd(24)} F1 ${round(score.f1)}  P ${round(score.precision)}  R ${round(score.recall)}\n`;
+  process.stdout.write(`AEB (${summary.pages} pages)\n`);
+  process.stdout.write(line('Article Lens cleanText', summary.ours));
+  process.stdout.write(line('plain Readability', summary.plain));
+  process.stdout.write(line('upstream Readability.js', summary.upstream));
+  printTiming(summary);
+  process.stdout.write('  lost most vs plain (F1 change, ours, plain):\n');
+  for (const page of summary.lost)
+    process.stdout.write(`    ${page.id.slice(0, 16)} ${page.delta} ${page.ours} ${page.plain}\n`);
+  process.stdout.write('  lowest F1 (ours, plain):\n');
+  for (const page of summary.worst) process.stdout.write(`    ${page.id.slice(0, 16)} ${page.ours} ${page.plain}\n`);
+}
+
+function printTrafilatura(summary: ReturnType<typeof summarizeTrafilatura>) {
+  const line = (name: string, score: { f: number; precision: number; recall: number }) =>
+    `  ${name.padEnd(24)} F ${round(score.f)}  P ${round(score.precision)}  R ${round(score.recall)}\n`;
+  process.stdout.write(`Trafilatura (${summary.pages} pages)\n`);
+  process.stdout.write(line('Article Lens cleanText', summary.ours));
+  process.stdout.write(line('plain Readability', summary.plain));
+  printTiming(summary);
+  process.stdout.write('  lost most vs plain (snippet errors ours, plain):\n');
+  for (const page of summary.lost) process.stdout.write(`    ${page.id} ${page.ours} ${page.plain}\n`);
+  process.stdout.write('  most snippet errors (ours, plain):\n');
+  for (const page of summary.worst) process.stdout.write(`    ${page.id} ${page.ours} ${page.plain}\n`);
+}
+
+function printTiming(summary: { medianMs: number; medianBareMs: number | null }) {
+  if (summary.medianBareMs === null) return;
+  const ratio = summary.medianBareMs > 0 ? round(summary.medianMs / summary.medianBareMs) : 0;
+  process.stdout.write(
+    `  median ms/page: analysis ${summary.medianMs}, bare Readability parse ${summary.medianBareMs} (${ratio}x)\n`,
+  );
 }
 
 async function main() {
-  const argv = process.argv.slice(2);
-  const args = parseArgs(argv);
-  if (args.sets.length > 1) {
-    const merged = Object.assign({}, ...args.sets.map((set) => runSetInChild(set, argv, args.json)));
-    if (args.json) process.stdout.write(`${JSON.stringify(merged, null, 2)}\n`);
+  const args = parseArgs(process.argv.slice(2));
+  if (args.raw) {
+    const set = args.sets[0] as SetName;
+    process.stdout.write(JSON.stringify(collect(set, selectIds(set, args), args)));
     return;
   }
   const results: Record<string, unknown> = {};
-  if (args.sets.includes('aeb')) {
-    const aeb = evalAeb(args);
-    results.aeb = aeb;
-    if (!args.json) {
-      const line = (name: string, score: { f1: number; precision: number; recall: number }) =>
-        `  ${name.padEnd(22)} F1 ${round(score.f1)}  P ${round(score.precision)}  R ${round(score.recall)}\n`;
-      process.stdout.write(`AEB (${aeb.pages} pages)\n`);
-      process.stdout.write(line('Article Lens cleanText', aeb.ours));
-      process.stdout.write(line('plain Readability', aeb.plain));
-      process.stdout.write(line('upstream Readability.js', aeb.upstream));
-      if (aeb.medianBareMs !== null) {
-        process.stdout.write(
-          `  median ms/page: ours ${round(aeb.medianMs)}, bare Readability ${round(aeb.medianBareMs)}\n`,
-        );
-      }
-      process.stdout.write('  lost most vs plain (F1 delta, ours, plain):\n');
-      for (const page of aeb.lost.filter((page) => page.delta < 0)) {
-        process.stdout.write(
-          `    ${page.id.slice(0, 16)} ${round(page.delta)} ${round(page.ours)} ${round(page.plain)}\n`,
-        );
-      }
-      process.stdout.write('  lowest F1:\n');
-      for (const page of aeb.worst) {
-        process.stdout.write(`    ${page.id.slice(0, 16)} ours ${round(page.ours)} plain ${round(page.plain)}\n`);
-      }
-    }
-  }
-  if (args.sets.includes('trafilatura')) {
-    const traf = evalTrafilatura(args);
-    results.trafilatura = traf;
-    if (!args.json) {
-      const line = (name: string, score: { f: number; precision: number; recall: number }) =>
-        `  ${name.padEnd(22)} F ${round(score.f)}  P ${round(score.precision)}  R ${round(score.recall)}\n`;
-      process.stdout.write(`Trafilatura (${traf.pages} pages)\n`);
-      process.stdout.write(line('Article Lens cleanText', traf.ours));
-      process.stdout.write(line('plain Readability', traf.plain));
-      if (traf.medianBareMs !== null) {
-        process.stdout.write(
-          `  median ms/page: ours ${round(traf.medianMs)}, bare Readability ${round(traf.medianBareMs)}\n`,
-        );
-      }
-      process.stdout.write('  lost most vs plain (errors ours, plain):\n');
-      for (const page of traf.lost.filter((page) => page.delta < 0)) {
-        process.stdout.write(`    ${page.key} ${page.oursErrors} ${page.plainErrors}\n`);
-      }
-      process.stdout.write('  most errors:\n');
-      for (const page of traf.worst)
-        process.stdout.write(`    ${page.key} ${page.oursErrors} (plain ${page.plainErrors})\n`);
-    }
+  for (const set of args.sets) {
+    const ids = selectIds(set, args);
+    const records = args.page ? collect(set, ids, args) : collectInChunks(set, ids, args);
+    const summary = set === 'aeb' ? summarizeAeb(records, args.top) : summarizeTrafilatura(records, args.top);
+    results[set] = summary;
+    if (args.json) continue;
+    if (set === 'aeb') printAeb(summary as ReturnType<typeof summarizeAeb>);
+    else printTrafilatura(summary as ReturnType<typeof summarizeTrafilatura>);
   }
   if (args.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 }
