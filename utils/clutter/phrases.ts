@@ -435,6 +435,7 @@ export const READ_FULL = phrases([
   'read (the )?original',
   'zum artikel',
   'ganzen artikel lesen',
+  'originalartikel',
 ]);
 
 /** Photo and image credits. */
@@ -442,7 +443,7 @@ export const PHOTO_CREDIT =
   /^\W{0,3}(photo|photos|photograph|picture|image|images|foto|fotos|фото|bild|bilder|credit|credits|crédits? photos?|crédit|crédito|zdjęcie|fot\.|illustration|grafik|video)s?\s*(credit|credits|quelle)?\s*(\.\.\.|[:©])|^\W{0,3}(photograph(s|ed)?|photos?|fotos?|bilder?|images?|pictures?) (by|von|de|par|di)\s+\p{Lu}/iu;
 /** A short line naming only a photo agency ("Alex Wong | Getty Images"); tested on lines of a few words. */
 export const AGENCY_CREDIT =
-  /(getty images|shutterstock|istock(photo)?|afp|ap photo|associated press|reuters|picture[- ]alliance|imago|dpa|keystone|epa|alamy|bloomberg)\W*$/iu;
+  /(wenn\.com|getty images|shutterstock|istock(photo)?|afp|ap photo|associated press|reuters|picture[- ]alliance|imago|dpa|keystone|epa|alamy|bloomberg)\W*$/iu;
 /** Wire-service staff lines: "(Reporting by ..., editing by ...)". */
 export const WIRE_CREDIT =
   /^\(?\s*((additional )?(reporting|writing|editing|compiled) by\s|contributing:\s|mitarbeit:\s)/iu;
