@@ -113,6 +113,20 @@ export function benchMarkdown(figures: BenchFigures, when: string): string {
         `${p.popupReadyMs === null ? 'n/a' : `${p.popupReadyMs.toFixed(0)} ms (x${p.readyRatio?.toFixed(2)})`}.`,
     );
   }
+  lines.push('', '## How these are measured', '');
+  lines.push(
+    '- Sizes: every file an entry loads (its script, the shared chunks it imports or preloads, its stylesheets), ' +
+      'raw and gzip -9 per file, summed. Readability is minified with the same bundler (rolldown).',
+    '- Stages: one profiled pass per page; each stage is timed on its own (the detectors in place, the summary ' +
+      'and extraction re-run alone), so the medians do not add up to the median ratio. ' +
+      '`npm run bench -- --profile` lists the hottest functions.',
+    '- Highlighting: the real extension on a synthetic article with many related, newsletter and share blocks; ' +
+      'highlights are turned on and off through the content script’s message, under a Chromium trace (longest ' +
+      'renderer main-thread task, thread CPU time and wall time). The page’s own longtask observer does not see ' +
+      'content-script work, so a main-thread heartbeat in the page is the cross-check.',
+    '- Popup: `popup.html?tab=<id>` for an analysed tab against `manifest.json` (a blank extension page), ' +
+      'first contentful paint and the time until the popup shows its state (`[data-state]`), alternating, median.',
+  );
   lines.push('');
   return lines.join('\n');
 }
