@@ -125,7 +125,7 @@ export function benchMarkdown(figures: BenchFigures, when: string): string {
       'renderer main-thread task, thread CPU time and wall time). The page’s own longtask observer does not see ' +
       'content-script work, so a main-thread heartbeat in the page is the cross-check.',
     '- Popup: `popup.html?tab=<id>` for an analysed tab against `manifest.json` (a blank extension page), ' +
-      'first contentful paint and the time until the popup shows its state (`[data-state]`), alternating, median.',
+      'first contentful paint and the time until the popup shows the analysis (`[data-state]` other than `loading`), alternating, median.',
   );
   lines.push('');
   return lines.join('\n');

@@ -296,8 +296,8 @@ async function main(): Promise<void> {
     );
     log(
       popup.popupReadyMs === null
-        ? '  popup never showed [data-state]'
-        : `  analysis shown ([data-state]): ${popup.popupReadyMs.toFixed(1)} ms: x${popup.readyRatio?.toFixed(2)} of blank paint`,
+        ? '  popup never showed the analysis'
+        : `  analysis shown ([data-state] past loading): ${popup.popupReadyMs.toFixed(1)} ms: x${popup.readyRatio?.toFixed(2)} of blank paint`,
     );
   }
 }

@@ -97,7 +97,7 @@ function summaryLines(report: PageReport): string[] {
 
 async function screenshotPopup(page: Page, file: string): Promise<void> {
   await page.setViewportSize({ width: 420, height: 640 });
-  await page.waitForSelector('[data-state]', { timeout: 15_000 }).catch(() => undefined);
+  await page.waitForSelector('[data-state]:not([data-state="loading"])', { timeout: 15_000 }).catch(() => undefined);
   // Let fonts and the last render settle.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 200))));
   await fitToPopup(page);

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       await popup.setViewportSize({ width: 420, height: 600 });
       await popup.emulateMedia({ colorScheme: scheme });
       await popup.goto(popupUrl);
-      await popup.waitForSelector('[data-state]', { timeout: 15_000 });
+      await popup.waitForSelector('[data-state]:not([data-state="loading"])', { timeout: 15_000 });
       await settle(popup);
       await fitToPopup(popup);
       await shot(popup, scheme === 'light' ? 'popup.png' : 'popup-dark.png');
