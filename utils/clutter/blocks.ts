@@ -164,7 +164,7 @@ export class BlockIndex {
     this.articleLength = articleLength;
   }
 
-  /** Relative links and links to the page's own host (www. and subdomains aside). */
+  /** Relative links and links to the page's own host (www. aside). */
   isSiteLink(href: string): boolean {
     const match = /^(?:https?:)?\/\/([^/?#:]+)/i.exec(href.trim());
     if (!match) return !/^(mailto|tel|javascript):/i.test(href.trim());
@@ -207,11 +207,12 @@ export class BlockIndex {
   }
 }
 
-/** Last two host labels (three for short second-level ones like co.uk): enough to tell a site from others. */
+/** A host without its www. prefix; other subdomains count as other sites (a blog's bug tracker is not its archive). */
 function registrable(host: string): string {
-  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
-  const keep = labels.length > 2 && (labels.at(-2)?.length ?? 0) <= 3 && (labels.at(-1)?.length ?? 0) === 2 ? 3 : 2;
-  return labels.slice(-keep).join('.');
+  return host
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\d?\./, '');
 }
 
 /** The site's host: canonical or og:url first (saved pages often carry a placeholder URL), then the page URL. */

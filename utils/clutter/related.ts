@@ -111,7 +111,7 @@ function storyList(index: BlockIndex, element: Element, context: DetectionContex
   // A lone link is a related story only when it points into the same site (not a shop or a source).
   const enough =
     (stats.headlineLinks >= 2 && (!inArticle || stats.siteHeadlineLinks * 2 >= stats.headlineLinks)) ||
-    (isList && stats.items === 1 && density >= 0.8 && stats.siteHeadlineLinks === 1) ||
+    (isList && stats.items === 1 && stats.links === 1 && density >= 0.8 && stats.siteHeadlineLinks === 1) ||
     !!headingMatch;
   if (!enough) return null;
   const links = stats.headlineLinks;
