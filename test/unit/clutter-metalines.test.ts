@@ -18,6 +18,7 @@ describe('isMetaLine', () => {
     'Comments',
     '___',
     'Image 1 of 9',
+    'Advert',
   ])('drops the stamp "%s"', (line) => {
     expect(isMetaLine(line)).toBe(true);
   });
