@@ -3,12 +3,13 @@
  * ranked by TextRank (a similarity graph of sentences scored by PageRank) with
  * a lead bias (news puts the gist first), returned in article order.
  * Deterministic and bounded: it runs in the content script on every article,
- * so only the first MAX_CANDIDATES sentences are considered (quadratic graph).
+ * so only the first MAX_CANDIDATES sentences are considered (quadratic graph;
+ * the lead bias makes later sentences rare picks anyway).
  */
 import { baseLanguage } from './text.ts';
 
 export const SUMMARY_SENTENCES = 3;
-const MAX_CANDIDATES = 150;
+const MAX_CANDIDATES = 50;
 const MIN_WORDS = 6;
 const MAX_WORDS = 60;
 const DAMPING = 0.85;
@@ -91,6 +92,8 @@ const STOP_WORDS = new Set(
 const TERMINAL = /[.!?…]/;
 const CLOSERS = `"'”’“‘»«)]）」』`;
 const CJK_TERMINAL = /[。！？]/;
+const ANY_TERMINAL = /[.!?…。！？]/;
+const TRAILING_CLOSERS = new RegExp(`[${CLOSERS}]+$`);
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 const WORD = /\p{L}[\p{L}\p{N}\p{M}]*/gu;
@@ -132,38 +135,32 @@ function paragraphSentences(paragraph: string, lang: string): string[] {
     if (sentence) sentences.push(sentence);
     start = end;
   };
-  for (let index = 0; index < paragraph.length; index++) {
-    const char = paragraph[index] as string;
+  // Jump from one terminal mark to the next rather than testing every character.
+  const marks = new RegExp(ANY_TERMINAL.source, 'g');
+  for (let found = marks.exec(paragraph); found; found = marks.exec(paragraph)) {
+    const index = found.index;
+    const char = found[0];
     const cjk = CJK_TERMINAL.test(char);
-    if (!cjk && !TERMINAL.test(char)) continue;
     // Take the whole run of terminal marks and closing quotes/brackets.
     let end = index + 1;
-    while (
-      end < paragraph.length &&
-      (TERMINAL.test(paragraph[end] as string) || CJK_TERMINAL.test(paragraph[end] as string))
-    )
-      end++;
+    while (end < paragraph.length && ANY_TERMINAL.test(paragraph[end] as string)) end++;
     while (end < paragraph.length && CLOSERS.includes(paragraph[end] as string)) end++;
+    marks.lastIndex = end;
     if (cjk) {
       cut(end);
-      index = end - 1;
       continue;
     }
     // Western marks end a sentence only before whitespace (not "3.5", "e.g.," or "example.com").
-    if (end < paragraph.length && !/\s/.test(paragraph[end] as string)) {
-      index = end - 1;
-      continue;
-    }
+    if (end < paragraph.length && !/\s/.test(paragraph[end] as string)) continue;
     const nextWord = /^\s*(\S*)/.exec(paragraph.slice(end, end + 40))?.[1] ?? '';
-    const marks = paragraph.slice(index, end);
+    const run = paragraph.slice(index, end);
     const before = /\S*$/.exec(paragraph.slice(Math.max(0, index - 40), index))?.[0] ?? '';
     const ends =
       nextWord === '' ||
-      (/[!?]/.test(marks)
+      (/[!?]/.test(run)
         ? !isLower(nextWord.replace(/^[("'“‘«[]+/, '')[0] ?? '')
         : periodEndsSentence(before, nextWord, lang));
     if (ends) cut(end);
-    index = end - 1;
   }
   cut(paragraph.length);
   return sentences;
@@ -176,32 +173,53 @@ function paragraphSentences(paragraph: string, lang: string): string[] {
 export function splitSentences(text: string, lang: string | null = null, limit = Number.POSITIVE_INFINITY): string[] {
   const base = baseLanguage(lang);
   const sentences: string[] = [];
-  for (const paragraph of text.split(/\n+/)) {
-    for (const sentence of paragraphSentences(paragraph, base)) {
-      sentences.push(sentence);
-      if (sentences.length >= limit) return sentences;
+  // Paragraph by paragraph, so a limit stops the work early on huge texts.
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      for (const sentence of paragraphSentences(text.slice(start, end), base)) {
+        sentences.push(sentence);
+        if (sentences.length >= limit) return sentences;
+      }
     }
+    start = end + 1;
   }
   return sentences;
 }
 
-/** Content terms of a sentence: crude prefix stems of non-stop words, CJK as character bigrams. */
-function terms(sentence: string): Set<string> {
-  const result = new Set<string>();
+/**
+ * Content terms of a sentence as sorted ids from `vocabulary`: crude prefix
+ * stems of non-stop words, CJK as character bigrams.
+ */
+function terms(sentence: string, vocabulary: Map<string, number>): Int32Array {
+  const ids = new Set<number>();
+  const add = (term: string) => {
+    let id = vocabulary.get(term);
+    if (id === undefined) {
+      id = vocabulary.size;
+      vocabulary.set(term, id);
+    }
+    ids.add(id);
+  };
   const lower = sentence.toLowerCase();
-  for (const [run] of lower.matchAll(CJK_RUN)) {
-    if (run.length === 1) result.add(run);
-    for (let index = 0; index + 1 < run.length; index++) result.add(run.slice(index, index + 2));
+  const hasCjk = CJK.test(lower);
+  if (hasCjk) {
+    for (const [run] of lower.matchAll(CJK_RUN)) {
+      if (run.length === 1) add(run);
+      for (let index = 0; index + 1 < run.length; index++) add(run.slice(index, index + 2));
+    }
   }
-  for (const [word] of lower.replace(CJK_RUN, ' ').matchAll(WORD)) {
+  for (const [word] of (hasCjk ? lower.replace(CJK_RUN, ' ') : lower).matchAll(WORD)) {
     if (word.length < 2 || STOP_WORDS.has(word)) continue;
     // Six-letter prefixes conflate inflections ("attack", "attacks", "attacked") in most languages.
-    result.add(word.slice(0, 6));
+    add(word.slice(0, 6));
   }
-  return result;
+  return Int32Array.from(ids).sort();
 }
 
 function wordCount(sentence: string): number {
+  if (!CJK.test(sentence)) return sentence.match(WORD)?.length ?? 0;
   const cjk = sentence.match(CJK_RUN)?.join('').length ?? 0;
   return (sentence.replace(CJK_RUN, ' ').match(WORD)?.length ?? 0) + Math.ceil(cjk / 2);
 }
@@ -211,57 +229,74 @@ function isCandidate(sentence: string): boolean {
   const words = wordCount(sentence);
   if (words < MIN_WORDS || words > MAX_WORDS) return false;
   // Headings, captions and link lines have no final punctuation.
-  const tail = sentence.replace(new RegExp(`[${CLOSERS}]+$`), '');
+  const tail = sentence.replace(TRAILING_CLOSERS, '');
   return TERMINAL.test(tail.at(-1) ?? '') || CJK_TERMINAL.test(tail.at(-1) ?? '') || CJK.test(tail.at(-1) ?? '');
 }
 
-function overlap(a: Set<string>, b: Set<string>): number {
+/** Terms two sorted id lists share (one merge pass). */
+function overlap(a: Int32Array, b: Int32Array): number {
   let shared = 0;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  for (const term of small) if (large.has(term)) shared++;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
   return shared;
 }
 
 /** TextRank similarity: shared terms over the log sizes (Mihalcea & Tarau 2004). */
-function similarity(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+function similarity(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
   const shared = overlap(a, b);
   if (shared === 0) return 0;
-  return shared / (Math.log(a.size + 1) + Math.log(b.size + 1));
+  return shared / (Math.log(a.length + 1) + Math.log(b.length + 1));
 }
 
 /** Personalised PageRank over the weighted sentence graph; the teleport vector carries the lead bias. */
-function rank(termSets: Set<string>[]): number[] {
+function rank(termSets: Int32Array[]): Float64Array {
   const count = termSets.length;
-  const weights: number[][] = termSets.map(() => new Array<number>(count).fill(0));
-  const totals = new Array<number>(count).fill(0);
+  // Row-major count x count matrix, symmetric.
+  const weights = new Float64Array(count * count);
+  const totals = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     for (let j = i + 1; j < count; j++) {
-      const weight = similarity(termSets[i] as Set<string>, termSets[j] as Set<string>);
+      const weight = similarity(termSets[i] as Int32Array, termSets[j] as Int32Array);
       if (weight === 0) continue;
-      (weights[i] as number[])[j] = weight;
-      (weights[j] as number[])[i] = weight;
+      weights[i * count + j] = weight;
+      weights[j * count + i] = weight;
       totals[i] = (totals[i] as number) + weight;
       totals[j] = (totals[j] as number) + weight;
     }
   }
-  const lead = termSets.map((_, index) => 1 / Math.sqrt(index + 1));
-  const leadTotal = lead.reduce((sum, value) => sum + value, 0);
-  const teleport = lead.map((value) => value / leadTotal);
-  let scores = [...teleport];
+  const teleport = new Float64Array(count);
+  let leadTotal = 0;
+  for (let index = 0; index < count; index++) leadTotal += 1 / Math.sqrt(index + 1);
+  for (let index = 0; index < count; index++) teleport[index] = 1 / Math.sqrt(index + 1) / leadTotal;
+  let scores = Float64Array.from(teleport);
   for (let iteration = 0; iteration < 60; iteration++) {
     // Sentences with no neighbours hand their score back through the teleport vector.
     let dangling = 0;
     for (let j = 0; j < count; j++) if (totals[j] === 0) dangling += scores[j] as number;
-    const next = teleport.map((p) => (1 - DAMPING + DAMPING * dangling) * p);
+    const base = 1 - DAMPING + DAMPING * dangling;
+    const next = new Float64Array(count);
+    for (let i = 0; i < count; i++) next[i] = base * (teleport[i] as number);
     for (let j = 0; j < count; j++) {
       const total = totals[j] as number;
       if (total === 0) continue;
       const share = (DAMPING * (scores[j] as number)) / total;
-      const row = weights[j] as number[];
-      for (let i = 0; i < count; i++) if (row[i]) next[i] = (next[i] as number) + share * (row[i] as number);
+      const row = j * count;
+      for (let i = 0; i < count; i++) {
+        const weight = weights[row + i] as number;
+        if (weight) next[i] = (next[i] as number) + share * weight;
+      }
     }
-    const change = next.reduce((sum, value, index) => sum + Math.abs(value - (scores[index] as number)), 0);
+    let change = 0;
+    for (let i = 0; i < count; i++) change += Math.abs((next[i] as number) - (scores[i] as number));
     scores = next;
     if (change < 1e-9) break;
   }
@@ -284,17 +319,18 @@ export function summarize(text: string, lang: string | null, size = SUMMARY_SENT
   candidates = candidates.slice(0, MAX_CANDIDATES);
   if (candidates.length <= size) return candidates.map((c) => c.sentence);
 
-  const termSets = candidates.map((c) => terms(c.sentence));
+  const vocabulary = new Map<string, number>();
+  const termSets = candidates.map((c) => terms(c.sentence, vocabulary));
   const scores = rank(termSets);
   const order = candidates
     .map((_, index) => index)
     .sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
   const chosen: number[] = [];
   for (const index of order) {
-    const own = termSets[index] as Set<string>;
+    const own = termSets[index] as Int32Array;
     const redundant = chosen.some((other) => {
-      const theirs = termSets[other] as Set<string>;
-      return overlap(own, theirs) / Math.max(1, Math.min(own.size, theirs.size)) > MAX_OVERLAP;
+      const theirs = termSets[other] as Int32Array;
+      return overlap(own, theirs) / Math.max(1, Math.min(own.length, theirs.length)) > MAX_OVERLAP;
     });
     if (!redundant) chosen.push(index);
     if (chosen.length === size) break;
