@@ -210,10 +210,10 @@ function terms(sentence: string, vocabulary: Map<string, number>): Int32Array {
       for (let index = 0; index + 1 < run.length; index++) add(run.slice(index, index + 2));
     }
   }
-  for (const [word] of (hasCjk ? lower.replace(CJK_RUN, ' ') : lower).matchAll(WORD)) {
+  for (const word of (hasCjk ? lower.replace(CJK_RUN, ' ') : lower).match(WORD) ?? []) {
     if (word.length < 2 || STOP_WORDS.has(word)) continue;
     // Six-letter prefixes conflate inflections ("attack", "attacks", "attacked") in most languages.
-    add(word.slice(0, 6));
+    add(word.length > 6 ? word.slice(0, 6) : word);
   }
   return Int32Array.from(ids).sort();
 }
@@ -249,24 +249,22 @@ function overlap(a: Int32Array, b: Int32Array): number {
   return shared;
 }
 
-/** TextRank similarity: shared terms over the log sizes (Mihalcea & Tarau 2004). */
-function similarity(a: Int32Array, b: Int32Array): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const shared = overlap(a, b);
-  if (shared === 0) return 0;
-  return shared / (Math.log(a.length + 1) + Math.log(b.length + 1));
-}
-
 /** Personalised PageRank over the weighted sentence graph; the teleport vector carries the lead bias. */
 function rank(termSets: Int32Array[]): Float64Array {
   const count = termSets.length;
   // Row-major count x count matrix, symmetric.
   const weights = new Float64Array(count * count);
   const totals = new Float64Array(count);
+  const logSizes = termSets.map((set) => Math.log(set.length + 1));
   for (let i = 0; i < count; i++) {
+    const a = termSets[i] as Int32Array;
+    if (a.length === 0) continue;
     for (let j = i + 1; j < count; j++) {
-      const weight = similarity(termSets[i] as Int32Array, termSets[j] as Int32Array);
-      if (weight === 0) continue;
+      const b = termSets[j] as Int32Array;
+      const shared = b.length === 0 ? 0 : overlap(a, b);
+      if (shared === 0) continue;
+      // TextRank similarity: shared terms over the log sizes (Mihalcea & Tarau 2004).
+      const weight = shared / ((logSizes[i] as number) + (logSizes[j] as number));
       weights[i * count + j] = weight;
       weights[j * count + i] = weight;
       totals[i] = (totals[i] as number) + weight;
@@ -298,7 +296,7 @@ function rank(termSets: Int32Array[]): Float64Array {
     let change = 0;
     for (let i = 0; i < count; i++) change += Math.abs((next[i] as number) - (scores[i] as number));
     scores = next;
-    if (change < 1e-9) break;
+    if (change < 1e-7) break;
   }
   return scores;
 }
