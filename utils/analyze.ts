@@ -64,14 +64,14 @@ export function analyzeDocument(document: Document, options: AnalyzeOptions = {}
       id,
       kind: block.kind,
       category: block.category,
-      text: normalizeSpace(block.element.textContent ?? '').slice(0, MAX_FLAG_TEXT),
+      text: leadingText(block.element, MAX_FLAG_TEXT),
       reasons: block.reasons,
       score: Math.round(block.score * 1000) / 1000,
       insideArticle: context.holdsArticleText(block.element),
     };
   });
 
-  const cleanText = extraction ? cleanArticleText(extraction, blocks, url) : '';
+  const cleanText = extraction && article ? cleanArticleText(extraction, blocks, url, article.text) : '';
   const headline = context.headlineText ? judgeHeadline(context.headlineText, context) : null;
   return {
     report: {
@@ -197,18 +197,34 @@ function mergeBlocks(blocks: DetectedBlock[]): DetectedBlock[] {
   return kept.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
 }
 
-function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[], url: string): string {
+function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[], url: string, fullText: string): string {
   const meta = { title: extraction.title, byline: extraction.byline, url };
   const removed = new Set(blocks.filter((block) => block.kind !== 'clickbait').map((block) => block.element));
   const dropped = new Set<Text>();
   if (removed.size > 0) {
-    for (const { clone, live } of extraction.textNodes) {
-      for (let element = live?.parentElement; element; element = element.parentElement) {
-        if (removed.has(element)) {
-          dropped.add(clone);
+    // Whether an element lies in a removed block, remembered so each ancestor is looked at once.
+    const inRemoved = new Map<Element, boolean>();
+    const isRemoved = (start: Element | null): boolean => {
+      const path: Element[] = [];
+      let answer = false;
+      for (let element = start; element; element = element.parentElement) {
+        const known = inRemoved.get(element);
+        if (known !== undefined) {
+          answer = known;
           break;
         }
+        if (removed.has(element)) {
+          answer = true;
+          path.push(element);
+          break;
+        }
+        path.push(element);
       }
+      for (const element of path) inRemoved.set(element, answer);
+      return answer;
+    };
+    for (const { clone, live } of extraction.textNodes) {
+      if (live && isRemoved(live.parentElement)) dropped.add(clone);
     }
   }
   // Captions and image credits describe pictures, not the story.
@@ -216,11 +232,29 @@ function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[], url: 
     const walker = caption.ownerDocument.createTreeWalker(caption, 0x4);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) dropped.add(node as Text);
   }
-  const text =
-    dropped.size > 0 ? blockText(extraction.content, (node) => !dropped.has(node)) : blockText(extraction.content);
+  // Nothing dropped: the text is the article's, already walked once.
+  const text = dropped.size > 0 ? blockText(extraction.content, (node) => !dropped.has(node)) : fullText;
   // Datelines and reading-time notes are page furniture too, though no flag category fits them.
   return text
     .split('\n\n')
     .filter((paragraph) => !isMetaLine(paragraph, meta))
     .join('\n\n');
+}
+
+/** normalizeSpace(element.textContent).slice(0, max), reading only as much text as that needs. */
+function leadingText(element: Element, max: number): string {
+  const document = element.ownerDocument;
+  const walker = document.createTreeWalker(element, 0xc);
+  let raw = '';
+  let check = max;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    raw += (node as Text).data;
+    // Once the normalised prefix holds `max` characters, the rest cannot change them.
+    if (raw.length >= check) {
+      const prefix = normalizeSpace(raw);
+      if (prefix.length >= max) return prefix.slice(0, max);
+      check = raw.length + max;
+    }
+  }
+  return normalizeSpace(raw).slice(0, max);
 }

@@ -36,6 +36,8 @@ const SCRIPTS: [RegExp, string][] = [
 
 /** The language a non-Latin script gives away, when most letters are in it. */
 function scriptLanguage(sample: string): string {
+  // Every script below lies past U+0400: without such characters there is nothing to count.
+  if (!/[\u0400-\uffff]/.test(sample)) return '';
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters < 20) return '';
   const kana = sample.match(SCRIPTS[0]?.[0] as RegExp)?.length ?? 0;

@@ -7,11 +7,12 @@ export function normalizeSpace(text: string): string {
 // Numbers keep their separators ("3.5", "1,000", "10:30" are one word each).
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}'’_-]|(?<=\p{N})[.,:](?=\p{N}))*/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const HAS_CJK = new RegExp(CJK.source, 'u');
 
 /** Words for space-separated scripts; characters for CJK, which has no spaces. */
 export function countWords(text: string): number {
-  const cjk = text.match(CJK)?.length ?? 0;
-  const words = text.replace(CJK, ' ').match(WORD)?.length ?? 0;
+  const cjk = HAS_CJK.test(text) ? (text.match(CJK)?.length ?? 0) : 0;
+  const words = (cjk > 0 ? text.replace(CJK, ' ') : text).match(WORD)?.length ?? 0;
   return words + cjk;
 }
 
