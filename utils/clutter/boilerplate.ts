@@ -97,6 +97,8 @@ function isBreak(node: ChildNode | null, step: 'previousSibling' | 'nextSibling'
 
 const SIGN_UP =
   /(sign(ing)? ?up|subscrib|register|receive|delivered|get (the|our)|anmeld|abonn|bestell|erhalten|inscri|suscr|recib|zapisz|iscriv|ricev|aanmeld|ontvang)/iu;
+/** Any SHARE_CORE entry as a whole word (entries are letters only). */
+const SHARE_CORE_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...SHARE_CORE].join('|')})(?![\\p{L}\\p{N}])`, 'u');
 const SHARER_HREF = /(sharer|share\?|intent\/tweet|shareArticle|pinterest\.com\/pin|wa\.me|whatsapp:|mailto:\?)/i;
 
 function quote(text: string, length = 40): string {
@@ -123,7 +125,10 @@ export function sameAsParent(index: BlockIndex, element: Element): boolean {
 }
 
 function shareBar(index: BlockIndex, element: Element, text: string): Verdict {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const lower = text.toLowerCase();
+  // No core word, no share bar: most blocks stop here before the word split.
+  if (!SHARE_CORE_WORD.test(lower)) return null;
+  const words = lower.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0 || words.length > 30) return null;
   let shareWords = 0;
   let core = 0;
@@ -241,7 +246,8 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
 
   if (length <= 500) {
     const core = matchText(NEWSLETTER_CORE, text);
-    const signUp = matchText(SIGN_UP, text) ?? (core ? matchText(NEWSLETTER, text.replace(core, '')) : null);
+    // The sign-up phrase only counts next to a core phrase.
+    const signUp = core ? (matchText(SIGN_UP, text) ?? matchText(NEWSLETTER, text.replace(core, ''))) : null;
     // A paragraph that only mentions a newsletter is text; a sign-up has a link, a field or is short.
     const actionable = stats.buttons + stats.inputs > 0 || (length <= 200 && stats.links > 0) || length <= 150;
     if (core && (signUp || stats.emailInputs > 0) && actionable) {
@@ -275,8 +281,8 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
     if (inside && SOURCE_LINE.test(text) && (stats.links > 0 || length <= 160)) {
       return { category: 'source-credit', score: 0.8, reasons: [`Source line: ${quote(text)}`] };
     }
-    const readFull = matchText(READ_FULL, text);
-    if (inside && readFull && stats.links > 0 && index.linkDensity(element) >= 0.3) {
+    const readFull = inside && stats.links > 0 ? matchText(READ_FULL, text) : null;
+    if (readFull && index.linkDensity(element) >= 0.3) {
       return { category: 'source-credit', score: 0.75, reasons: [`Source link: ${quote(readFull)}`] };
     }
     if (inside && length <= 140 && PHOTO_CREDIT.test(text)) {
@@ -391,8 +397,8 @@ function navigationBlock(index: BlockIndex, element: Element, text: string): Ver
       };
     }
   }
-  const tags = TAGS_LEAD.exec(text);
-  if (tags && stats.text <= 500 && density >= 0.5) {
+  const tags = stats.text <= 500 && density >= 0.5 ? TAGS_LEAD.exec(text) : null;
+  if (tags) {
     return {
       category: 'navigation',
       score: 0.75,

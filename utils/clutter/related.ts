@@ -70,7 +70,7 @@ function readMoreLine(index: BlockIndex, element: Element): Verdict {
   }
   // A lead-in line of its own ("Lesen Sie auch die folgenden Beiträge:") announces the links below it.
   if (stats.text <= 80) {
-    const heading = READ_MORE_LEAD.exec(text) ?? RELATED_HEADING.exec(text) ?? MOST_READ_HEADING.exec(text);
+    const heading = lead ?? RELATED_HEADING.exec(text) ?? MOST_READ_HEADING.exec(text);
     if (heading && (heading[0].trim().length >= text.length * 0.5 || /:\s*$/.test(text))) {
       return { category: 'read-more', score: 0.55, reasons: [`Related-links lead-in: ${quote(text)}`] };
     }
@@ -87,8 +87,8 @@ function readMoreLine(index: BlockIndex, element: Element): Verdict {
   ) {
     return { category: 'read-more', score: 0.55, reasons: ['Related link: a line with only a link to another story'] };
   }
-  const next = NEXT_ARTICLE.exec(text);
-  if (next && stats.links > 0) {
+  const next = stats.links > 0 ? NEXT_ARTICLE.exec(text) : null;
+  if (next) {
     return { category: 'next-article', score: 0.8, reasons: [`Next-article teaser: ${quote(next[0].trim())}`] };
   }
   return null;
