@@ -93,6 +93,8 @@ const TERMINAL = /[.!?…]/;
 const CLOSERS = `"'”’“‘»«)]）」』`;
 const CJK_TERMINAL = /[。！？]/;
 const ANY_TERMINAL = /[.!?…。！？]/;
+/** Shared scanner (reset per paragraph; nothing in the scan re-enters it). */
+const TERMINAL_MARKS = /[.!?…。！？]/g;
 const TRAILING_CLOSERS = new RegExp(`[${CLOSERS}]+$`);
 const SPACE = /\s/;
 const MAYBE_CJK = /[\u1100-\u1fff\u2e80-\uffff]/;
@@ -138,7 +140,8 @@ function paragraphSentences(paragraph: string, lang: string): string[] {
     start = end;
   };
   // Jump from one terminal mark to the next rather than testing every character.
-  const marks = new RegExp(ANY_TERMINAL.source, 'g');
+  const marks = TERMINAL_MARKS;
+  marks.lastIndex = 0;
   for (let found = marks.exec(paragraph); found; found = marks.exec(paragraph)) {
     const index = found.index;
     const char = found[0];
