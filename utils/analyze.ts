@@ -224,7 +224,8 @@ function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[], url: 
       return answer;
     };
     for (const { clone, live } of extraction.textNodes) {
-      if (live && isRemoved(live.parentElement)) dropped.add(clone);
+      // Whitespace is never clutter, and dropping it could glue the words around a block together.
+      if (live && clone.data.trim() && isRemoved(live.parentElement)) dropped.add(clone);
     }
   }
   // Captions and image credits describe pictures, not the story.
