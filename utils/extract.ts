@@ -51,6 +51,7 @@ export function extractArticle(document: Document, maxElemsToParse: number): Ext
     textNodes.push({ clone: node as Text, live: liveText.get(node) ?? null });
   }
   if (textNodes.some(({ clone, live }) => !live && clone.data.trim())) relinkByText(document, textNodes);
+  recoverStandfirst(content, textNodes);
   return {
     content,
     title: parsed.title ?? '',
@@ -99,6 +100,91 @@ function relinkByText(document: Document, textNodes: Extraction['textNodes']): v
     entry.live = next;
     last = order.get(next) ?? last;
   }
+}
+
+const STANDFIRST_TAGS = new Set(['P', 'H2', 'H3', 'DIV']);
+/** Furniture that can sit between a headline and the body: never a standfirst. */
+const NOT_STANDFIRST = 'nav, aside, footer, form, figure, ul, ol, table, button, time, address, [role="navigation"]';
+const MAX_STANDFIRST_CLIMB = 4;
+const MEDIA_TAGS = new Set(['IMG', 'PICTURE', 'VIDEO', 'IFRAME', 'SVG', 'svg']);
+
+/**
+ * Readability often picks the body container and leaves out the standfirst
+ * (lead, deck, teaser paragraph) that sits between the headline and the body in
+ * the same article. Take back paragraph-like blocks found after the nearest
+ * enclosing h1 and before the body, via clones of the live nodes so the text
+ * map stays whole.
+ */
+function recoverStandfirst(content: Element, textNodes: Extraction['textNodes']): void {
+  const kept = new Set<Text>();
+  let root: Element | null = null;
+  for (const { live } of textNodes) {
+    if (!live) continue;
+    kept.add(live);
+    if (!live.data.trim()) continue;
+    if (!root) root = live.parentElement;
+    while (root && !root.contains(live)) root = root.parentElement;
+  }
+  if (!root) return;
+  let scope: Element | null = root.parentElement;
+  let headline: Element | null = null;
+  for (let climb = 0; scope && climb < MAX_STANDFIRST_CLIMB; climb++, scope = scope.parentElement) {
+    if (scope.tagName === 'BODY' || scope.tagName === 'HTML') return;
+    const before = Array.from(scope.getElementsByTagName('h1')).filter(
+      (h1) => !root?.contains(h1) && (h1.compareDocumentPosition(root as Element) & 4) !== 0,
+    );
+    headline = before[before.length - 1] ?? null;
+    if (headline) break;
+  }
+  if (!scope || !headline) return;
+  const blocks: Element[] = [];
+  const walker = scope.ownerDocument.createTreeWalker(scope, 0x1);
+  walker.currentNode = headline;
+  for (let node = walker.nextNode(); node && blocks.length < 3; node = walker.nextNode()) {
+    const element = node as Element;
+    if (element === root || element.contains(root)) {
+      if (element === root) break;
+      continue;
+    }
+    if (headline.contains(element) || !STANDFIRST_TAGS.has(element.tagName)) continue;
+    if (blocks.some((block) => block.contains(element))) continue;
+    if (isStandfirst(element, kept)) blocks.push(element);
+  }
+  if (blocks.length === 0) return;
+  const added: Extraction['textNodes'] = [];
+  const anchor = content.firstChild;
+  for (const block of blocks) {
+    const copy = content.ownerDocument.importNode(block, true);
+    const live = block.ownerDocument.createTreeWalker(block, SHOW_TEXT);
+    const twin = content.ownerDocument.createTreeWalker(copy, SHOW_TEXT);
+    for (let a = live.nextNode(), b = twin.nextNode(); a && b; a = live.nextNode(), b = twin.nextNode()) {
+      added.push({ clone: b as Text, live: a as Text });
+    }
+    content.insertBefore(copy, anchor);
+  }
+  textNodes.unshift(...added);
+}
+
+/** A sentence-like paragraph of its own: enough words, few links, no block children, nothing already extracted. */
+function isStandfirst(element: Element, kept: Set<Text>): boolean {
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    if (BLOCK_TAGS.has(child.tagName) && child.tagName !== 'BR') return false;
+  }
+  if (element.closest(NOT_STANDFIRST)) return false;
+  // Text right beside a picture is its caption.
+  for (const near of [element.previousElementSibling, element.nextElementSibling]) {
+    if (near && MEDIA_TAGS.has(near.tagName)) return false;
+  }
+  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const words = text.split(' ').length;
+  // Scripts without spaces between words count by characters.
+  if (words < 12 && !(text.length >= 60 && /[\u3040-\u9fff\uac00-\ud7af]/.test(text))) return false;
+  let linked = 0;
+  for (const link of Array.from(element.getElementsByTagName('a'))) linked += (link.textContent ?? '').trim().length;
+  if (linked > text.length * 0.25) return false;
+  const walker = element.ownerDocument.createTreeWalker(element, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (kept.has(node as Text)) return false;
+  return true;
 }
 
 const BLOCK_TAGS = new Set([

@@ -12,6 +12,8 @@ import {
   AD_LABEL,
   AGENCY_CREDIT,
   APP_PROMO,
+  AUTHOR_ROLE,
+  BIO_LEAD,
   BREADCRUMB_SEPARATOR,
   CAPTION_CREDIT,
   COMMENT_POLICY,
@@ -19,6 +21,7 @@ import {
   COMMENTS,
   CONSENT,
   CONTACT_LINE,
+  CONTRIBUTED_LINE,
   CONTROL_LINK,
   COOKIE,
   COPYRIGHT,
@@ -298,7 +301,7 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
         reasons: [`Image caption with credit: ${quote(text.slice(-40))}`],
       };
     }
-    if (inside && WIRE_CREDIT.test(text)) {
+    if (inside && (WIRE_CREDIT.test(text) || (length <= 200 && CONTRIBUTED_LINE.test(text)))) {
       return { category: 'source-credit', score: 0.7, reasons: [`Wire-service credit: ${quote(text)}`] };
     }
     if (inside && length <= 120 && SHARE_PROMPT.test(text)) {
@@ -359,6 +362,9 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
       return { category: 'comments', score: 0.65, reasons: [`Comment prompt: ${quote(text)}`] };
     }
   }
+  if (index.inArticle(element) && length <= 450 && isAuthorBio(text, context)) {
+    return { category: 'source-credit', score: 0.6, reasons: [`Author bio: ${quote(text)}`] };
+  }
   if (length <= 400 && COMMENT_POLICY.test(text)) {
     return {
       category: 'comments',
@@ -414,6 +420,14 @@ function navigationBlock(index: BlockIndex, element: Element, text: string): Ver
     };
   }
   return null;
+}
+
+/** An author's bio: name + "is a reporter" (or "I am a writer"), among the article's closing paragraphs. */
+function isAuthorBio(text: string, context: DetectionContext): boolean {
+  if (!BIO_LEAD.test(text) || !AUTHOR_ROLE.test(text)) return false;
+  const article = context.article?.text ?? '';
+  const at = article.lastIndexOf(text.slice(0, 60));
+  return at >= 0 && article.length - at <= 1000;
 }
 
 function normalizeLabel(text: string | null): string {

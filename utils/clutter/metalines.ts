@@ -53,6 +53,8 @@ function isByline(paragraph: string): boolean {
 const GALLERY =
   /^(image|photo|picture|bild|foto|slide)?\s*\d+\s*(of|von|de|sur|z|di|van|\/)\s*\d+$|^(enlarge|expand|view) (image|photo|gallery)$/iu;
 
+const BARE_ADDRESS = /^https?:\/\/\S+$/;
+
 export interface ArticleMeta {
   title?: string | null;
   byline?: string | null;
@@ -88,7 +90,7 @@ export function isMetaLine(paragraph: string, meta: ArticleMeta = {}): boolean {
   if (meta.byline && paragraph.length >= 5 && squash(paragraph) === squash(meta.byline)) return true;
   if (READING_TIME.test(paragraph) || GALLERY.test(paragraph) || UI_LABEL.test(paragraph)) return true;
   if (CREDIT_LINE.test(paragraph) || CONTACT_ONLY.test(paragraph)) return true;
-  if (meta.url && /^https?:\/\/\S+$/.test(paragraph) && sameAddress(paragraph, meta.url)) return true;
+  if (meta.url && BARE_ADDRESS.test(paragraph) && sameAddress(paragraph, meta.url)) return true;
   if (isByline(paragraph)) return true;
   // A sentence that mentions a date is text, not a stamp.
   if (!/\d/.test(paragraph) || (/[.!?]$/.test(paragraph) && !/[ap]\.m\.$/i.test(paragraph))) return false;
@@ -108,6 +110,13 @@ export function isMetaLine(paragraph: string, meta: ArticleMeta = {}): boolean {
     (month && /\d/.test(paragraph)) || NUMERIC_DATE.test(paragraph) || (STAMP_LEAD.test(paragraph) && hasYearOrTime);
   // Allow a short tail such as "/ CBS News" or "by Admin".
   return isDate && hasYearOrTime && dateLike / tokens.length >= 0.7;
+}
+
+/** The article's only bare-address paragraph links elsewhere; several of them are a source or product list. */
+export function isLoneAddress(paragraphs: string[], index: number): boolean {
+  const paragraph = paragraphs[index] ?? '';
+  if (paragraph.length > 200 || !BARE_ADDRESS.test(paragraph)) return false;
+  return paragraphs.every((other, at) => at === index || !BARE_ADDRESS.test(other));
 }
 
 function sameAddress(a: string, b: string): boolean {

@@ -391,7 +391,16 @@ export const SUBSCRIPTION = phrases([
   'lesen sie (jetzt )?weiter mit',
   'weiterlesen mit',
   'first-time subscribers',
+  'delivered (to|through) your (door|letterbox|letter box|mailbox) every',
+  'get access to .{0,60}subscriptions?',
 ]);
+
+/** A job title in an author's bio line, in several languages. */
+export const AUTHOR_ROLE =
+  /(?<![\p{L}])(reporter|writer|editor|journalist|correspondent|contributor|columnist|freelancer?|blogger|author|redakteur(in)?|journalist(in)?|autor(in)?|korrespondent(in)?|volontär(in)?|journaliste|rédact(eur|rice)|correspondante?|chroniqueu(r|se)|periodista|redactora?|corresponsal|columnista|giornalista|redattore|redattrice|dziennikar(z|ka)|redaktor(ka)?|jornalista|repórter)(?![\p{L}])/iu;
+/** "Jane Doe is a reporter...", "Jane (jane@x.com) joined ...", "I am a writer...": the start of an author bio. */
+export const BIO_LEAD =
+  /^((\p{Lu}[\p{L}'’.-]*\s+){1,3}(\([^)]{0,60}\)\s+)?(is|was|has been|joined|covers|writes|ist|war|schreibt|est|écrit|es|escribe|è|scrive|jest|pisze|é)\s|(i am|i'm|ich bin|je suis|soy|sono|jestem|sou) (an? |ein(e)? |un(e)? |una? )?)/u;
 
 export const COOKIE = phrases(['cookies?', 'gdpr', 'datenschutzeinstellungen', 'privacy (settings|preferences)']);
 export const CONSENT = phrases([
@@ -424,7 +433,7 @@ export const AD_LABEL =
   /^\W*(advertisements?|advertising|advert|adverts|iklan|реклама|advertorial|ad|ads|sponsored( content| post| by .{0,40})?|promoted( content)?|paid (content|post|partnership)|partner content|anzeigen?|werbung|gesponsert|publicité|publicidad|publicidade|reklama|pubblicità|advertentie|story continues (below|after) (this )?advertisement|continue reading (the )?(main )?story( below)?|article continues (below|after)|weiter nach der anzeige|die seite wird nach der anzeige fortgesetzt|la suite après (cette )?(la )?publicité)\W*$/iu;
 
 export const COPYRIGHT =
-  /^\W{0,3}(©|copyright|\(c\))|(©|copyright|\(c\))\s*(\d{4}|by)|copyrighted property|written permission must be obtained|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|wszelkie prawa zastrzeżone|tutti i diritti riservati|alle rechten voorbehouden|no part of this (article|publication)|nachdruck (nur|verboten)/iu;
+  /^\W{0,3}(©|copyright|\(c\))|(©|copyright|\(c\))\s*(\d{4}|by)|copyrighted property|written permission must be obtained|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|wszelkie prawa zastrzeżone|tutti i diritti riservati|alle rechten voorbehouden|no part of this (article|publication)|nachdruck (nur|verboten)|(this|the) (document|article|material) is subject to copyright|(opinions|views) expressed (here |herein |in this (article|column|post) )?(by .{1,60} )?(are|is) (solely )?(their|his|her|the authors?'?s?|the writer'?s) own|die meinung (des autors|der autorin) wieder|n'engagent que (leurs|son|leur) auteurs?|son responsabilidad exclusiva de (sus|su) autor(es)?/iu;
 
 /** "Source: ...", "Quelle: ...": a syndication or source line. */
 export const SOURCE_LINE =
@@ -447,6 +456,9 @@ export const AGENCY_CREDIT =
 /** Wire-service staff lines: "(Reporting by ..., editing by ...)". */
 export const WIRE_CREDIT =
   /^\(?\s*((additional )?(reporting|writing|editing|compiled) by\s|contributing:\s|mitarbeit:\s)/iu;
+/** "Jane Doe contributed to this report." */
+export const CONTRIBUTED_LINE =
+  /(contributed( reporting)? to this (report|story|article)|ha(t|ben) zu diesem (bericht|artikel|beitrag) beigetragen|(a|ont) contribué à (cet article|ce reportage|cette dépêche)|contribuy(ó|eron) a (este|esta) (informe|reporte|artículo|nota)|ha(nno)? contribuito a (questo|quest') ?articolo)\W*$/iu;
 /** A caption that ends with its credit: "... (Image: GETTY)", "... (AP Photo/Name)". */
 export const CAPTION_CREDIT =
   /\(\s*(image|images|photo|photos|picture|pic|credit|foto|fotos|bild|photograph|illustration|video)s?\s*(credit)?\s*:[^)]{1,80}\)\s*$|\(\s*(ap photo|getty images|reuters|afp|epa|dpa)[^)]{0,60}\)\s*$|(photo|photos|foto|image)s?\s*©\s*[^.]{1,60}$|^©\s*\p{Lu}/iu;
@@ -493,7 +505,7 @@ export const TAGS_LEAD =
 
 /** Short author contact / tip lines under an article. */
 export const CONTACT_LINE =
-  /(have a (news )?tip|reach the (reporters?|authors?|writers?)|send (us )?(a|your) tip|may be reached at|can be reached at|follow (him|her|them|us|me) on (twitter|facebook|instagram|x)|contact (the )?(author|reporter|writer)|reach (him|her|them) at)/iu;
+  /(have a (news )?tip|reach the (reporters?|authors?|writers?)|send (us )?(a|your) tip|may be reached at|can be reached at|follow (him|her|them|us|me) on (twitter|facebook|instagram|x)|contact (the )?(author|reporter|writer)|reach (him|her|them) at|^write to .{1,60} at [\w.+-]+@|follow @\w+ on|^follow .{1,40}(full|complete|latest|live) coverage|schreiben sie (dem autor|der autorin|der redaktion)|écrivez à l'auteur)/iu;
 
 /** "Share this article?" prompts and "Was this helpful?" widgets. */
 export const SHARE_PROMPT =
@@ -501,7 +513,7 @@ export const SHARE_PROMPT =
 
 /** App download promotions. */
 export const APP_PROMO =
-  /(download|herunterladen|laden sie|hol dir|téléchargez|descarga|scarica|pobierz)[^.!?]{0,60}(?<![\p{L}])(app|apps|application|aplicación|applicazione|aplikacj\p{L}*)(?![\p{L}])|(get|download) it on (the )?(app store|google play)/iu;
+  /(download|herunterladen|laden sie|hol dir|téléchargez|descarga|scarica|pobierz)[^.!?]{0,60}(?<![\p{L}])(app|apps|application|aplicación|applicazione|aplikacj\p{L}*)(?![\p{L}])|(get|download) it on (the )?(app store|google play)|click here to (get|download)[^.!?]{0,40}(?<![\p{L}])app(?![\p{L}])/iu;
 
 /** Advertising disclosures: "*Werbung. Dieser Beitrag enthält Werbung", affiliate notes. */
 export const AD_DISCLOSURE =
