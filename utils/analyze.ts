@@ -5,7 +5,7 @@
  */
 import { isProbablyReaderable } from '@mozilla/readability';
 import { setArticleTextNodes } from './clutter/blocks.ts';
-import { isMetaLine } from './clutter/metalines.ts';
+import { isLoneAddress, isMetaLine } from './clutter/metalines.ts';
 import type { AnalyzeOptions, DetectedBlock, DetectionContext } from './detectors.ts';
 import { blockText, type Extraction, extractArticle } from './extract.ts';
 import { pageLanguage } from './language.ts';
@@ -238,7 +238,7 @@ function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[], url: 
   // Datelines and reading-time notes are page furniture too, though no flag category fits them.
   return text
     .split('\n\n')
-    .filter((paragraph) => !isMetaLine(paragraph, meta))
+    .filter((paragraph, index, all) => !isMetaLine(paragraph, meta) && !isLoneAddress(all, index))
     .join('\n\n');
 }
 
