@@ -39,6 +39,7 @@ export function dataStateOf(state: PopupState): DataState {
     case 'error':
       return 'error';
     case 'done':
+      if (state.report.notices.includes('not-html')) return 'unsupported';
       if (state.report.notices.includes('page-too-large')) return 'too-large';
       return state.report.article ? 'article' : 'not-article';
   }
@@ -99,6 +100,8 @@ function StateBody({ state, settings, actions, lang }: PopupViewProps) {
         </div>
       );
     case 'done':
+      // A PDF, image or plain-text document: the content script ran, but there is no page to read.
+      if (state.report.notices.includes('not-html')) return <Unsupported reason="not-html" />;
       return (
         <Report
           report={state.report}
@@ -116,7 +119,7 @@ function Unsupported({ reason }: { reason: UnsupportedReason }) {
   return (
     <div class="card message">
       <h1 class="message-title">{reason === 'reload' ? t('stateReloadTitle') : t('stateUnsupportedTitle')}</h1>
-      <p>{t(`unsupported_${reason}`)}</p>
+      <p>{t(`unsupported_${reason.replace('-', '_')}`)}</p>
       {reason === 'reload' || reason === 'unknown' ? null : <p class="muted">{t('unsupportedGeneral')}</p>}
     </div>
   );

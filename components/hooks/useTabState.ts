@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ContentRequest, Response, TabState } from '../../utils/messages.ts';
 
-export type UnsupportedReason = 'internal' | 'store' | 'pdf' | 'file' | 'reload' | 'unknown';
+export type UnsupportedReason = 'internal' | 'store' | 'pdf' | 'file' | 'not-html' | 'reload' | 'unknown';
 
 /** What the popup shows: the tab's state, or why there is none yet. */
 export type PopupState =

@@ -176,6 +176,13 @@ describe('PopupView states', () => {
     expect(screen.getByText('This page is too large to analyse fully')).toBeTruthy();
   });
 
+  it('explains a PDF, image or plain-text tab instead of offering an analysis', () => {
+    const { main } = view(done(makeReport({ readerable: false, article: null, notices: ['not-html'] })));
+    expect(main.dataset.state).toBe('unsupported');
+    expect(screen.getByText(/not a web page but a document the browser shows directly/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Analyse anyway' })).toBeNull();
+  });
+
   it('shows progress while loading and analysing', () => {
     const { main } = view({ status: 'analyzing' });
     expect(main.dataset.state).toBe('loading');
