@@ -198,8 +198,13 @@ function languageHint(context: DetectionContext): string | undefined {
   return context.article?.lang ?? (baseLanguage(context.document.documentElement?.lang) || undefined);
 }
 
+// The detector scores the page's headline already; the report's verdict reuses it (same text, threshold, language).
+const headlineVerdicts = new WeakMap<DetectionContext, { text: string; verdict: HeadlineVerdict }>();
+
 /** The headline verdict for a page, at the page's threshold and language. */
 export function judgePageHeadline(text: string, context: DetectionContext): HeadlineVerdict {
+  const known = headlineVerdicts.get(context);
+  if (known && known.text === text) return { ...known.verdict, reasons: [...known.verdict.reasons] };
   return scoreHeadline(text, { threshold: context.options.clickbaitThreshold, lang: languageHint(context) });
 }
 
@@ -211,7 +216,9 @@ export const clickbaitDetector: Detector = {
     const blocks: DetectedBlock[] = [];
     const headline = context.headlineElement;
     if (headline) {
-      const verdict = scoreHeadline(context.headlineText ?? headline.textContent ?? '', { threshold, lang });
+      const text = context.headlineText ?? headline.textContent ?? '';
+      const verdict = scoreHeadline(text, { threshold, lang });
+      headlineVerdicts.set(context, { text, verdict });
       if (verdict.clickbait && verdict.score !== null) {
         blocks.push({
           element: headline,
