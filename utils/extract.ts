@@ -6,6 +6,7 @@
  * them, so the map survives its clean-up.
  */
 import { Readability } from '@mozilla/readability';
+import { AUTHOR_ROLE, BIO_LEAD, CAPTION_CREDIT, PHOTO_CREDIT } from './clutter/phrases.ts';
 
 const SHOW_TEXT = 0x4;
 const TEXT_NODE = 3;
@@ -179,6 +180,10 @@ function isStandfirst(element: Element, kept: Set<Text>): boolean {
   const words = text.split(' ').length;
   // Scripts without spaces between words count by characters.
   if (words < 12 && !(text.length >= 60 && /[\u3040-\u9fff\uac00-\ud7af]/.test(text))) return false;
+  // Captions and author boxes also sit between headline and body.
+  if (CAPTION_CREDIT.test(text) || PHOTO_CREDIT.test(text) || (BIO_LEAD.test(text) && AUTHOR_ROLE.test(text))) {
+    return false;
+  }
   let linked = 0;
   for (const link of Array.from(element.getElementsByTagName('a'))) linked += (link.textContent ?? '').trim().length;
   if (linked > text.length * 0.25) return false;

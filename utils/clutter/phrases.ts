@@ -400,7 +400,7 @@ export const AUTHOR_ROLE =
   /(?<![\p{L}])(reporter|writer|editor|journalist|correspondent|contributor|columnist|freelancer?|blogger|author|redakteur(in)?|journalist(in)?|autor(in)?|korrespondent(in)?|volontär(in)?|journaliste|rédact(eur|rice)|correspondante?|chroniqueu(r|se)|periodista|redactora?|corresponsal|columnista|giornalista|redattore|redattrice|dziennikar(z|ka)|redaktor(ka)?|jornalista|repórter)(?![\p{L}])/iu;
 /** "Jane Doe is a reporter...", "Jane (jane@x.com) joined ...", "I am a writer...": the start of an author bio. */
 export const BIO_LEAD =
-  /^((\p{Lu}[\p{L}'’.-]*\s+){1,3}(\([^)]{0,60}\)\s+)?(is|was|has been|joined|covers|writes|ist|war|schreibt|est|écrit|es|escribe|è|scrive|jest|pisze|é)\s|(i am|i'm|ich bin|je suis|soy|sono|jestem|sou) (an? |ein(e)? |un(e)? |una? )?)/u;
+  /^((\p{Lu}[\p{L}'’.-]*\s+){1,3}(\([^)]{0,60}\)\s+)?(is|was|has been|joined|covers|writes|leads|heads|ist|war|schreibt|leitet|est|écrit|dirige|es|escribe|è|scrive|jest|pisze|é)\s|(i am|i'm|ich bin|je suis|soy|sono|jestem|sou) (an? |ein(e)? |un(e)? |una? )?)/u;
 
 export const COOKIE = phrases(['cookies?', 'gdpr', 'datenschutzeinstellungen', 'privacy (settings|preferences)']);
 export const CONSENT = phrases([
