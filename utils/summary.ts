@@ -299,8 +299,8 @@ function rank(termSets: Int32Array[]): Float64Array {
   for (let index = 0; index < count; index++) leadTotal += 1 / Math.sqrt(index + 1);
   for (let index = 0; index < count; index++) teleport[index] = 1 / Math.sqrt(index + 1) / leadTotal;
   let scores = Float64Array.from(teleport);
-  // 30 rounds settle the order of the top sentences (checked against 60 on the test pages).
-  for (let iteration = 0; iteration < 30; iteration++) {
+  // 20 rounds settle the order of the top sentences (same picks as 60 rounds on 210 test pages; 12 differ on one).
+  for (let iteration = 0; iteration < 20; iteration++) {
     // Sentences with no neighbours hand their score back through the teleport vector.
     let dangling = 0;
     for (let j = 0; j < count; j++) if (totals[j] === 0) dangling += scores[j] as number;
