@@ -127,6 +127,30 @@ describe('boilerplate detector', () => {
   });
 });
 
+describe('boilerplate detector: closing credits', () => {
+  it.each([
+    ['Jane Doe is a reporter for the Harbour Gazette covering transport.', 'Author bio'],
+    ['Anna Müller ist Redakteurin im Ressort Verkehr und schreibt über Busse und Bahnen.', 'Author bio'],
+    ['Fox News’ Jessica Napoli contributed to this report.', 'Wire-service credit'],
+    ['Write to Al Root at allen.root@example.com', 'Author contact line'],
+    ['Opinions expressed by Example Contributors are their own.', 'Copyright line'],
+  ])('flags "%s" at the end of the article', (line, reason) => {
+    const report = analyze(page('', 'en', '').replace('</article>', `<p>${line}</p></article>`));
+    const flag = flagFor(report, line.slice(0, 20));
+    expect(flag?.reasons[0]).toMatch(new RegExp(`^${reason}`));
+    expect(report.cleanText).not.toContain(line.slice(0, 20));
+    expectArticleIntact(report);
+  });
+
+  it('keeps a sentence about a reporter in the middle of the story', () => {
+    const line =
+      'Jane Doe is a reporter who first wrote about the shortage of night buses in the villages two years ago, and her stories started the campaign.';
+    const report = analyze(page(`<p>${line}</p>`));
+    expect(flagFor(report, 'Jane Doe')).toBeUndefined();
+    expect(report.cleanText).toContain(line);
+  });
+});
+
 describe('related detector', () => {
   it('flags inline read-more lines in several languages', () => {
     const cases: [string, string][] = [

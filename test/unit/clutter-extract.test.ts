@@ -37,3 +37,47 @@ describe('extraction text map', () => {
     expect(report.cleanText).toContain('The ferry service to the island resumed');
   });
 });
+
+// The standfirst sits in the article header, between the headline and the body container Readability picks.
+const BODY = [
+  'The ferry service to the island resumed on Monday after storm damage to the pier was repaired by a team of engineers who had worked through the weekend to replace the broken moorings.',
+  'Operators said timetables would return to normal by the weekend, although the early crossing on Saturday will leave twenty minutes later than usual while the last checks are made.',
+  'Passengers with tickets for cancelled crossings can claim a refund at the terminal or online until the end of the month, the operator said in a statement on Monday afternoon.',
+];
+const LEAD =
+  'After a week without crossings, islanders can reach the mainland again, and the operator promises that the timetable will be back to normal within days.';
+function standfirstPage(header: string): string {
+  return `<!DOCTYPE html><html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><header><h1>Ferries sail again after the storm</h1>${header}</header>
+<div class="body">${BODY.map((text) => `<p>${text}</p>`).join('')}</div></article>
+<footer><p>Harbour Gazette, all the island news since 1901, delivered every morning.</p></footer></body></html>`;
+}
+
+describe('standfirst recovery', () => {
+  it('takes back the lead paragraph between the headline and the body, mapped to the live page', () => {
+    const document = new JSDOM(standfirstPage(`<p class="lead">${LEAD}</p>`)).window.document;
+    const { report } = analyzeDocument(document, { url: 'https://news.example/ferry', force: true });
+    expect(report.article?.text.startsWith(LEAD)).toBe(true);
+    expect(report.cleanText).toContain(LEAD);
+    for (const text of BODY) expect(report.cleanText).toContain(text);
+    const extraction = extractArticle(new JSDOM(standfirstPage(`<p>${LEAD}</p>`)).window.document, 60_000);
+    const leadNode = extraction?.textNodes.find(({ clone }) => clone.data === LEAD);
+    expect(leadNode?.live?.parentElement?.tagName).toBe('P');
+  });
+
+  it('leaves out captions, author boxes, link lists and footers around the article', () => {
+    const caption =
+      'Passengers queue at the pier on Monday morning as the first ferry arrives (Photo: Jane Smith/Harbour Gazette)';
+    const bio =
+      'Jane Smith is a reporter for the Harbour Gazette and has covered the islands and their ferries for ten years.';
+    const links =
+      '<p><a href="/a">Storm tears roof off harbour office overnight</a> and <a href="/b">Island school reopens after the floods</a></p>';
+    const document = new JSDOM(standfirstPage(`<p>${caption}</p><p>${bio}</p>${links}`)).window.document;
+    const { report } = analyzeDocument(document, { url: 'https://news.example/ferry', force: true });
+    expect(report.article?.text).not.toContain('Passengers queue');
+    expect(report.article?.text).not.toContain('Jane Smith is a reporter');
+    expect(report.article?.text).not.toContain('Storm tears roof');
+    expect(report.article?.text).not.toContain('Harbour Gazette, all the island news');
+    expect(report.article?.text.startsWith(BODY[0] as string)).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMetaLine } from '../../utils/clutter/metalines.ts';
+import { isLoneAddress, isMetaLine } from '../../utils/clutter/metalines.ts';
 
 describe('isMetaLine', () => {
   it.each([
@@ -48,5 +48,20 @@ describe('isMetaLine with article details', () => {
     expect(isMetaLine('https://www.news.example/night-buses', meta)).toBe(true);
     expect(isMetaLine('https://other.example/night-buses', meta)).toBe(false);
     expect(isMetaLine('Night buses will run every forty minutes', meta)).toBe(false);
+  });
+});
+
+describe('isLoneAddress', () => {
+  it('drops the only bare address in an article but keeps a list of them', () => {
+    const lone = [
+      'The council met on Tuesday.',
+      'https://news.example/other-story-123.html',
+      'It voted to extend the buses.',
+    ];
+    expect(isLoneAddress(lone, 1)).toBe(true);
+    expect(isLoneAddress(lone, 0)).toBe(false);
+    const list = ['1) First product', 'http://amzn.example/a', '2) Second product', 'http://amzn.example/b'];
+    expect(isLoneAddress(list, 1)).toBe(false);
+    expect(isLoneAddress(list, 3)).toBe(false);
   });
 });

@@ -422,12 +422,13 @@ function navigationBlock(index: BlockIndex, element: Element, text: string): Ver
   return null;
 }
 
-/** An author's bio: name + "is a reporter" (or "I am a writer"), among the article's closing paragraphs. */
+/** An author's bio: name + "is a reporter" (or "I am a writer"), at the very end of the article. */
 function isAuthorBio(text: string, context: DetectionContext): boolean {
   if (!BIO_LEAD.test(text) || !AUTHOR_ROLE.test(text)) return false;
   const article = context.article?.text ?? '';
   const at = article.lastIndexOf(text.slice(0, 60));
-  return at >= 0 && article.length - at <= 1000;
+  // Only a short line or two (a contact, a copyright) may follow it.
+  return at >= 0 && article.length - at - text.length <= 300;
 }
 
 function normalizeLabel(text: string | null): string {
