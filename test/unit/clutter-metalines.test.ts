@@ -19,6 +19,9 @@ describe('isMetaLine', () => {
     '___',
     'Image 1 of 9',
     'Advert',
+    'Kommentare geschlossen',
+    'Print Recipe',
+    '(Noch keine Bewertungen)',
   ])('drops the stamp "%s"', (line) => {
     expect(isMetaLine(line)).toBe(true);
   });

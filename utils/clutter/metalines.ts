@@ -64,7 +64,7 @@ export interface ArticleMeta {
 
 /** Interface labels that are never article text on a line of their own. */
 const UI_LABEL =
-  /^(comments?|\d+ comments?|sign in|log in|login|register|home|menu|search|share|print|email|tweet|advertisement|breaking news|read more|show more|kommentare?|anmelden|einloggen|suche|teilen|drucken|startseite|commentaires?|partager|connexion|comentarios?|compartir|iniciar sesión|komentarze|udostępnij|commenti|condividi|reacties|delen|pdf|advert|advertisement|anzeige|werbung|publicité|publicidad|pubblicità|reklama|iklan|sponsored|über den autor|über die autorin|about the author|à propos de l'auteur|sobre el autor|o autorze)$/iu;
+  /^(comments?|\d+ comments?|sign in|log in|login|register|home|menu|search|share|print|email|tweet|advertisement|breaking news|read more|show more|kommentare?|anmelden|einloggen|suche|teilen|drucken|startseite|commentaires?|partager|connexion|comentarios?|compartir|iniciar sesión|komentarze|udostępnij|commenti|condividi|reacties|delen|pdf|advert|advertisement|anzeige|werbung|publicité|publicidad|pubblicità|reklama|iklan|sponsored|über den autor|über die autorin|about the author|à propos de l'auteur|sobre el autor|o autorze|comments (are )?closed|kommentare (sind )?geschlossen|commentaires (sont )?fermés|comentarios cerrados|print (this )?recipe|rezept drucken|imprimer la recette|imprimir (la )?receta|stampa (la )?ricetta|\(?(no ratings yet|noch keine bewertungen|aucune note|sin valoraciones)\)?)$/iu;
 /** "Photo: Name / Agency" lines, wherever they sit in the page's markup. */
 const CREDIT_LINE =
   /^(photo|photos|image|images|picture|bild|bilder|foto|fotos|credit|credits|crédit|crédito|photograph)s?\s*(credit)?\s*:\s*\S/iu;
