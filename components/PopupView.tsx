@@ -160,7 +160,9 @@ function Report({ report, highlights, clutterHidden, settings, actions, lang }: 
   return (
     <article class="card" lang={lang}>
       <ArticleSection report={report} lang={lang} />
-      <VerdictSection headline={report.headline} flags={flags} title={report.article.title} />
+      {settings?.showKinds.clickbait === false ? null : (
+        <VerdictSection headline={report.headline} flags={flags} title={report.article.title} />
+      )}
       <ClutterSection flags={flags} onReveal={actions.revealFlag} />
       <SummarySection summary={report.summary} lang={report.article.lang} />
       <QuickControls

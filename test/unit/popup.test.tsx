@@ -139,6 +139,16 @@ describe('PopupView states', () => {
     expect(screen.queryByText(/Kamikaze drone/)).toBeNull();
   });
 
+  it('leaves the headline verdict out when clickbait flags are turned off', () => {
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      showKinds: { clickbait: false, boilerplate: true, related: true },
+    } as Settings;
+    view(done(makeReport()), settings);
+    expect(screen.queryByLabelText(/clickbait score/i)).toBeNull();
+    expect(screen.queryByText("Sensational fear framing: 'WW3 fears'")).toBeNull();
+  });
+
   it('falls back to the host when there is no site name, and says when the headline is not scored', () => {
     const base = makeReport();
     const report = makeReport({
