@@ -49,7 +49,16 @@ export function analyzeDocument(document: Document, options: AnalyzeOptions = {}
   }
 
   const readerable = isProbablyReaderable(document);
-  const extraction = readerable || options.force ? extractArticle(document, maxElements) : null;
+  let extraction: Extraction | null = null;
+  try {
+    extraction = readerable || options.force ? extractArticle(document, maxElements) : null;
+  } catch (error) {
+    // Trees nested thousands deep overflow the stack of recursive DOM code (jsdom's
+    // cloneNode, parts of Readability): that is a page too large, not a crash.
+    if (!(error instanceof RangeError)) throw error;
+    notices.push('page-too-large');
+    return empty(readerable);
+  }
   if (!extraction) notices.push('no-article');
   const article = extraction ? articleInfo(extraction, document) : null;
 

@@ -151,6 +151,13 @@ describe('report states', () => {
     expect(report.article).toBeNull();
   });
 
+  it('reports a tree nested thousands deep as too large instead of overflowing the stack', () => {
+    const deep = `<html><body><p>${'word '.repeat(200)}</p>${'<div>'.repeat(5000)}deep${'</div>'.repeat(5000)}</body></html>`;
+    const report = analyzeHtml(deep, { force: true });
+    expect(report.notices).toContain('page-too-large');
+    expect(report.article).toBeNull();
+  });
+
   it('uses the declared language for the reading rate', () => {
     const report = analyzeHtml(SHORT_ARTICLE, { force: true });
     expect(report.article?.lang).toBe('de');
