@@ -4,7 +4,7 @@
  * in the content script, in jsdom tests and in the CLI.
  */
 import { isProbablyReaderable } from '@mozilla/readability';
-import { setArticleTextNodes } from './clutter/blocks.ts';
+import { firstWithAttribute, setArticleTextNodes } from './clutter/blocks.ts';
 import { isLoneAddress, isMetaLine } from './clutter/metalines.ts';
 import type { AnalyzeOptions, DetectedBlock, DetectionContext } from './detectors.ts';
 import { blockText, type Extraction, extractArticle } from './extract.ts';
@@ -141,7 +141,7 @@ function detectionContext(
   }
   const lang = article?.lang ?? pageLanguage(document.documentElement?.lang, document.body?.textContent ?? '');
   const headlineElement = findHeadlineElement(document, article?.title ?? null, articleRoot);
-  const ogTitle = document.querySelector('meta[property="og:title"]')?.getAttribute('content');
+  const ogTitle = firstWithAttribute(document, 'meta', 'property', 'og:title')?.getAttribute('content');
   const headlineText =
     normalizeSpace(headlineElement?.textContent ?? '') || normalizeSpace(ogTitle ?? '') || article?.title || null;
   return {

@@ -219,8 +219,8 @@ function registrable(host: string): string {
 function siteHostOf(context: DetectionContext): string {
   const document = context.document;
   const declared =
-    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-    document.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
+    firstWithAttribute(document, 'link', 'rel', 'canonical')?.getAttribute('href') ??
+    firstWithAttribute(document, 'meta', 'property', 'og:url')?.getAttribute('content') ??
     context.options.url ??
     document.URL;
   try {
@@ -228,6 +228,21 @@ function siteHostOf(context: DetectionContext): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * document.querySelector(`${tag}[${name}="${value}"]`) without jsdom's slow selector engine.
+ * A value equal to the wanted one only up to case would make the answer depend on the
+ * selector's case rules, so that rare page goes through querySelector itself.
+ */
+export function firstWithAttribute(document: Document, tag: string, name: string, value: string): Element | null {
+  for (const element of Array.from(document.getElementsByTagName(tag))) {
+    const attribute = element.getAttribute(name);
+    if (attribute === null || attribute.length !== value.length) continue;
+    if (attribute === value) return element;
+    if (attribute.toLowerCase() === value) return document.querySelector(`${tag}[${name}="${value}"]`);
+  }
+  return null;
 }
 
 const cache = new WeakMap<DetectionContext, BlockIndex>();

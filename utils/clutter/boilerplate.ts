@@ -180,8 +180,9 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
       reasons: [`Navigation: ${tag === 'NAV' ? 'nav element' : "role 'navigation'"} with ${stats.links} links`],
     };
   }
-  const holdsHeadline = !!context.headlineElement && element.contains(context.headlineElement);
-  if ((tag === 'HEADER' || elementRole === 'banner') && !holdsHeadline && share < 0.05 && length > 0) {
+  // Only headers and footers ask, so the tree walk is not paid for every block.
+  const holdsHeadline = () => !!context.headlineElement && element.contains(context.headlineElement);
+  if ((tag === 'HEADER' || elementRole === 'banner') && share < 0.05 && length > 0 && !holdsHeadline()) {
     const outside = !context.articleRoot?.contains(element);
     if (outside || stats.links >= 2) {
       return {
@@ -193,7 +194,7 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
       };
     }
   }
-  if ((tag === 'FOOTER' || elementRole === 'contentinfo') && share < 0.15 && length > 0 && !holdsHeadline) {
+  if ((tag === 'FOOTER' || elementRole === 'contentinfo') && share < 0.15 && length > 0 && !holdsHeadline()) {
     const outside = !context.articleRoot?.contains(element);
     if (
       outside ||
@@ -268,8 +269,8 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
         reasons: [`Newsletter sign-up: email form + ${quote(matchText(NEWSLETTER, text) ?? '')}`],
       };
     }
-    const subscription = matchText(SUBSCRIPTION, text);
-    if (subscription && length <= 400) {
+    const subscription = length <= 400 ? matchText(SUBSCRIPTION, text) : null;
+    if (subscription) {
       return {
         category: 'subscription',
         score: stats.links + stats.buttons > 0 ? 0.8 : 0.65,
@@ -344,7 +345,7 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
     if (length <= 40 && stats.links > 0 && SKIP_LINK.test(text)) {
       return { category: 'navigation', score: 0.8, reasons: [`Skip link: ${quote(text)}`] };
     }
-    if (COPYRIGHT.test(text) && length <= 250) {
+    if (length <= 250 && COPYRIGHT.test(text)) {
       return {
         category: 'copyright',
         score: 0.75,
