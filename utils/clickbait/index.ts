@@ -150,13 +150,13 @@ export function teaserLinks(document: Document, skip: Element | null): { element
   const found: { element: Element; text: string }[] = [];
   const links = document.querySelectorAll('a[href]');
   const limit = Math.min(links.length, MAX_LINKS);
-  const chrome = new Map<Element, boolean>();
+  const inMenuChrome = new Map<Element, boolean>();
   // Memoised per element, iterative so that absurdly deep pages cannot overflow the stack.
   const insideChrome = (element: Element): boolean => {
     const path: Element[] = [];
     let inside = false;
     for (let node: Element | null = element; node; node = node.parentElement) {
-      const known = chrome.get(node);
+      const known = inMenuChrome.get(node);
       if (known !== undefined) {
         inside = known;
         break;
@@ -166,7 +166,7 @@ export function teaserLinks(document: Document, skip: Element | null): { element
     for (let i = path.length - 1; i >= 0; i--) {
       const node = path[i] as Element;
       inside = inside || isChromeElement(node);
-      chrome.set(node, inside);
+      inMenuChrome.set(node, inside);
     }
     return inside;
   };
