@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
 import { decodeHtml } from '../utils/charset.ts';
+import type { BenchResult } from './bench-entry.ts';
 import { findChromium } from './browser-harness.ts';
 import { PROJECT_ROOT, sharedPath } from './shared-data.ts';
 
@@ -96,15 +97,6 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-interface PageRun {
-  bare: number[];
-  ours: number[];
-  readerable: boolean;
-  flags: number;
-  error: string | null;
-  stages: Record<string, number>;
-}
-
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
     promise,
@@ -128,7 +120,7 @@ export async function timeCorpus(
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     let tab = await context.newPage();
     for (const [index, page] of pages.entries()) {
-      let run: PageRun;
+      let run: BenchResult;
       try {
         await tab.goto(`${base}/p/${index}`, { waitUntil: 'load', timeout: 20_000 }).catch(async (error) => {
           // A page that never finishes loading is still parsed: time what is there.
@@ -136,7 +128,7 @@ export async function timeCorpus(
         });
         await tab.evaluate(bundle);
         run = await withTimeout(
-          tab.evaluate(`__bench.run(${options.reps}, ${options.budgetMs})`) as Promise<PageRun>,
+          tab.evaluate(`__bench.run(${options.reps}, ${options.budgetMs})`) as Promise<BenchResult>,
           options.budgetMs * 4 + 30_000,
         );
       } catch (error) {

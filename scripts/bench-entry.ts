@@ -9,7 +9,8 @@ import { extractArticle } from '../utils/extract.ts';
 import { DETECTORS } from '../utils/registry.ts';
 import { summarize } from '../utils/summary.ts';
 
-interface BenchResult {
+/** One page's measurements, as the bench script reads them back from the page. */
+export interface BenchResult {
   bare: number[];
   ours: number[];
   readerable: boolean;
