@@ -10,6 +10,7 @@ import { normalizeSpace } from '../text.ts';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+const CDATA_NODE = 4;
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'OBJECT']);
 
 export interface BlockStats {
@@ -76,7 +77,7 @@ export class BlockIndex {
   readonly elements: Element[];
   /** Characters of the extracted article. */
   readonly articleLength: number;
-  private texts = new Map<Element, string>();
+  private texts = new Map<Element, SpacedText>();
   private articleTexts: Set<Text>;
 
   private siteHost: string;
@@ -175,14 +176,28 @@ export class BlockIndex {
     return this.stats.get(element) ?? emptyStats();
   }
 
-  /** Whitespace-normalised text; read once per element. */
+  /**
+   * normalizeSpace(element.textContent), built from the children's cached texts so
+   * nested blocks never re-read or re-normalise the same text (iterative: deep trees).
+   */
   text(element: Element): string {
-    let text = this.texts.get(element);
-    if (text === undefined) {
-      text = normalizeSpace(element.textContent ?? '');
-      this.texts.set(element, text);
+    const known = this.texts.get(element);
+    if (known) return known.text;
+    // Uncached elements of the subtree in document order; reversed, children come before parents.
+    const pending: Element[] = [];
+    const stack: Element[] = [element];
+    while (stack.length > 0) {
+      const current = stack.pop() as Element;
+      pending.push(current);
+      for (let child = current.lastElementChild; child; child = child.previousElementSibling) {
+        if (!this.texts.has(child)) stack.push(child);
+      }
     }
-    return text;
+    for (let at = pending.length - 1; at >= 0; at--) {
+      const current = pending[at] as Element;
+      this.texts.set(current, joinChildTexts(current, this.texts));
+    }
+    return (this.texts.get(element) as SpacedText).text;
   }
 
   /** Share of the block's text that sits in links. */
@@ -205,6 +220,57 @@ export class BlockIndex {
   articleShare(element: Element): number {
     return this.articleLength === 0 ? 0 : this.get(element).articleText / this.articleLength;
   }
+}
+
+/** A normalised text plus what normalising dropped at its edges, enough to join it to its neighbours exactly. */
+interface SpacedText {
+  text: string;
+  /** The raw text starts (ends) with whitespace; for whitespace-only text both are true. */
+  lead: boolean;
+  trail: boolean;
+  /** The raw text was not empty. */
+  raw: boolean;
+}
+
+const SPACE = /\s/;
+const NONE: SpacedText = { text: '', lead: false, trail: false, raw: false };
+
+function spacedText(data: string): SpacedText {
+  if (data.length === 0) return NONE;
+  return {
+    text: normalizeSpace(data),
+    lead: SPACE.test(data.charAt(0)),
+    trail: SPACE.test(data.charAt(data.length - 1)),
+    raw: true,
+  };
+}
+
+/** normalizeSpace of the concatenated raw texts of an element's children (text nodes and cached elements). */
+function joinChildTexts(element: Element, texts: Map<Element, SpacedText>): SpacedText {
+  let text = '';
+  let space = false;
+  let lead = false;
+  let trail = false;
+  let raw = false;
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    const type = child.nodeType;
+    let part: SpacedText;
+    if (type === TEXT_NODE || type === CDATA_NODE) part = spacedText((child as CharacterData).data);
+    else if (type === ELEMENT_NODE) part = texts.get(child as Element) ?? NONE;
+    else continue;
+    if (!part.raw) continue;
+    if (!raw) lead = part.lead;
+    raw = true;
+    trail = part.trail;
+    if (part.text === '') {
+      space = true;
+      continue;
+    }
+    if (text !== '' && (space || part.lead)) text += ' ';
+    text += part.text;
+    space = part.trail;
+  }
+  return raw ? { text, lead, trail, raw } : NONE;
 }
 
 /** A host without its www. prefix; other subdomains count as other sites (a blog's bug tracker is not its archive). */
