@@ -14,6 +14,8 @@ const CDATA_NODE = 4;
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'OBJECT']);
 
 export interface BlockStats {
+  /** The element's tagName, read once (jsdom builds it anew on every read). */
+  tag: string;
   /** Visible characters, whitespace runs counted as one. */
   text: number;
   /** Characters inside links. */
@@ -34,8 +36,9 @@ export interface BlockStats {
   articleText: number;
 }
 
-function emptyStats(): BlockStats {
+function emptyStats(tag: string): BlockStats {
   return {
+    tag,
     text: 0,
     linkText: 0,
     links: 0,
@@ -91,9 +94,9 @@ export class BlockIndex {
     let articleLength = 0;
     for (let index = this.elements.length - 1; index >= 0; index--) {
       const element = this.elements[index] as Element;
-      const stats = emptyStats();
-      this.stats.set(element, stats);
       const tag = element.tagName;
+      const stats = emptyStats(tag);
+      this.stats.set(element, stats);
       if (SKIP.has(tag)) continue;
       for (let child = element.firstChild; child; child = child.nextSibling) {
         if (child.nodeType === TEXT_NODE) {
@@ -173,7 +176,12 @@ export class BlockIndex {
   }
 
   get(element: Element): BlockStats {
-    return this.stats.get(element) ?? emptyStats();
+    return this.stats.get(element) ?? emptyStats(element.tagName);
+  }
+
+  /** element.tagName, cached for elements under body. */
+  tagOf(element: Element): string {
+    return this.stats.get(element)?.tag ?? element.tagName;
   }
 
   /**
@@ -343,15 +351,24 @@ function articleTextNodes(context: DetectionContext): Set<Text> {
 }
 
 /** Lower-case class and id tokens, split at separators and camelCase. */
-export function attributeTokens(element: Element): string[] {
+export function attributeTokens(element: Element): readonly string[] {
   const raw = `${element.getAttribute('class') ?? ''} ${element.id ?? ''}`;
   if (raw.length < 2) return [];
-  return raw
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  let tokens = tokenCache.get(raw);
+  if (!tokens) {
+    tokens = raw
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    // Keyed by the attribute text, so a changed class can never hit a stale entry; bounded for long-lived pages.
+    if (tokenCache.size >= 4096) tokenCache.clear();
+    tokenCache.set(raw, tokens);
+  }
+  return tokens;
 }
+
+const tokenCache = new Map<string, string[]>();
 
 export function hasToken(element: Element, pattern: RegExp): boolean {
   const tokens = attributeTokens(element);

@@ -81,20 +81,23 @@ const INLINE_TAGS = new Set(['SPAN', 'EM', 'I', 'STRONG', 'B', 'SMALL', 'A']);
 
 /** An inline element counts as a block only on a line of its own (between line breaks or blocks). */
 export function isBlockUnit(index: BlockIndex, element: Element): boolean {
-  if (!BLOCK_TAGS.has(element.tagName)) return false;
-  if (!INLINE_TAGS.has(element.tagName)) return true;
+  const tag = index.tagOf(element);
+  if (!BLOCK_TAGS.has(tag)) return false;
+  if (!INLINE_TAGS.has(tag)) return true;
   const parent = element.parentElement;
   // When it is nearly all of its parent, the parent is the block.
   if (!parent || index.get(element).text >= index.get(parent).text * 0.9) return false;
-  return isBreak(element.previousSibling, 'previousSibling') && isBreak(element.nextSibling, 'nextSibling');
+  return (
+    isBreak(index, element.previousSibling, 'previousSibling') && isBreak(index, element.nextSibling, 'nextSibling')
+  );
 }
 
-function isBreak(node: ChildNode | null, step: 'previousSibling' | 'nextSibling'): boolean {
+function isBreak(index: BlockIndex, node: ChildNode | null, step: 'previousSibling' | 'nextSibling'): boolean {
   let current = node;
   while (current && current.nodeType === 3 && !(current as Text).data.trim()) current = current[step];
   if (!current) return true;
   if (current.nodeType !== 1) return false;
-  const tag = (current as Element).tagName;
+  const tag = index.tagOf(current as Element);
   return tag === 'BR' || tag === 'HR' || tag === 'IMG' || (BLOCK_TAGS.has(tag) && !INLINE_TAGS.has(tag));
 }
 
@@ -121,8 +124,8 @@ export function sameAsParent(index: BlockIndex, element: Element): boolean {
   const parent = element.parentElement;
   return (
     !!parent &&
-    BLOCK_TAGS.has(parent.tagName) &&
-    !INLINE_TAGS.has(parent.tagName) &&
+    BLOCK_TAGS.has(index.tagOf(parent)) &&
+    !INLINE_TAGS.has(index.tagOf(parent)) &&
     index.get(parent).text === index.get(element).text
   );
 }
@@ -168,7 +171,7 @@ function shareBar(index: BlockIndex, element: Element, text: string): Verdict {
 function classify(index: BlockIndex, element: Element, context: DetectionContext): Verdict {
   const stats = index.get(element);
   const length = stats.text;
-  const tag = element.tagName;
+  const tag = index.tagOf(element);
   const elementRole = role(element);
   const share = index.articleShare(element);
 

@@ -50,7 +50,7 @@ function inSidebar(element: Element, context: DetectionContext): boolean {
 
 function readMoreLine(index: BlockIndex, element: Element): Verdict {
   const stats = index.get(element);
-  if (stats.text > 300 || !LINE_TAGS.has(element.tagName)) return null;
+  if (stats.text > 300 || !LINE_TAGS.has(index.tagOf(element))) return null;
   const text = index.text(element);
   const lead = READ_MORE_LEAD.exec(text);
   if (lead) {
@@ -81,7 +81,7 @@ function readMoreLine(index: BlockIndex, element: Element): Verdict {
     stats.siteHeadlineLinks === 1 &&
     index.linkDensity(element) >= 0.95 &&
     !/[.!?:;,]["”»)]?$/u.test(text) &&
-    /^(P|DIV|H[2-6])$/.test(element.tagName) &&
+    /^(P|DIV|H[2-6])$/.test(index.tagOf(element)) &&
     // Between the article's paragraphs, not in a fact box or a table.
     index.get(element.parentElement ?? element).paragraphs >= 3
   ) {
@@ -96,7 +96,7 @@ function readMoreLine(index: BlockIndex, element: Element): Verdict {
 
 function storyList(index: BlockIndex, element: Element, context: DetectionContext): Verdict {
   const stats = index.get(element);
-  if (!LIST_TAGS.has(element.tagName) || stats.headlineLinks === 0) return null;
+  if (!LIST_TAGS.has(index.tagOf(element)) || stats.headlineLinks === 0) return null;
   const density = index.linkDensity(element);
   const inArticle = index.inArticle(element);
   const heading = blockHeading(index, element);
@@ -107,7 +107,7 @@ function storyList(index: BlockIndex, element: Element, context: DetectionContex
   const minDensity = headingMatch ? 0.45 : inArticle ? 0.7 : 0.6;
   if (density < minDensity) return null;
   if (stats.text / stats.headlineLinks > (headingMatch ? 400 : 250)) return null;
-  const isList = element.tagName === 'UL' || element.tagName === 'OL';
+  const isList = index.tagOf(element) === 'UL' || index.tagOf(element) === 'OL';
   // A lone link is a related story only when it points into the same site (not a shop or a source).
   const enough =
     (stats.headlineLinks >= 2 && (!inArticle || stats.siteHeadlineLinks * 2 >= stats.headlineLinks)) ||
@@ -145,7 +145,7 @@ function storyList(index: BlockIndex, element: Element, context: DetectionContex
 
 /** A short heading that announces a related block ("Mehr zum Thema") right before links. */
 function relatedHeading(index: BlockIndex, element: Element): Verdict {
-  if (!/^H[2-6]$|^P$|^DIV$/.test(element.tagName)) return null;
+  if (!/^H[2-6]$|^P$|^DIV$/.test(index.tagOf(element))) return null;
   const stats = index.get(element);
   if (stats.text > 60 || stats.text === 0 || stats.links > 1) return null;
   const next = element.nextElementSibling;
@@ -169,7 +169,7 @@ export const relatedDetector: Detector = {
       if (stats.links === 0 && stats.text > 60) continue;
       if (stats.text === 0 || index.articleShare(element) > 0.3) continue;
       if (!isBlockUnit(index, element)) continue;
-      if (sameAsParent(index, element) && !LIST_TAGS.has(element.tagName)) continue;
+      if (sameAsParent(index, element) && !LIST_TAGS.has(index.tagOf(element))) continue;
       const verdict =
         readMoreLine(index, element) ?? storyList(index, element, context) ?? relatedHeading(index, element);
       if (verdict && verdict.score >= 0.5) blocks.push({ element, kind: 'related', ...verdict });
