@@ -28,6 +28,7 @@ import {
   NEWSLETTER,
   NEWSLETTER_CORE,
   PHOTO_CREDIT,
+  PHRASE_GATES,
   POST_META,
   READ_FULL,
   SHARE_CORE,
@@ -107,12 +108,18 @@ const SIGN_UP =
 const SHARE_CORE_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...SHARE_CORE].join('|')})(?![\\p{L}\\p{N}])`, 'u');
 const SHARER_HREF = /(sharer|share\?|intent\/tweet|shareArticle|pinterest\.com\/pin|wa\.me|whatsapp:|mailto:\?)/i;
 
+/** pattern.test(text), skipped when the pattern's cheap gate already rules a match out. */
+function has(pattern: RegExp, text: string): boolean {
+  return PHRASE_GATES.get(pattern)?.test(text) !== false && pattern.test(text);
+}
+
 function quote(text: string, length = 40): string {
   const short = text.length > length ? `${text.slice(0, length - 1)}…` : text;
   return `'${short}'`;
 }
 
 function matchText(pattern: RegExp, text: string): string | null {
+  if (PHRASE_GATES.get(pattern)?.test(text) === false) return null;
   const match = pattern.exec(text);
   return match ? match[0].trim() : null;
 }
@@ -203,7 +210,7 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
       outside ||
       stats.links >= 2 ||
       index.linkDensity(element) >= 0.3 ||
-      (length <= 300 && COPYRIGHT.test(index.text(element)))
+      (length <= 300 && has(COPYRIGHT, index.text(element)))
     ) {
       return {
         category: 'site-footer',
@@ -348,7 +355,7 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
     if (length <= 40 && stats.links > 0 && SKIP_LINK.test(text)) {
       return { category: 'navigation', score: 0.8, reasons: [`Skip link: ${quote(text)}`] };
     }
-    if (length <= 250 && COPYRIGHT.test(text)) {
+    if (length <= 250 && has(COPYRIGHT, text)) {
       return {
         category: 'copyright',
         score: 0.75,
@@ -369,7 +376,7 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
   if (index.inArticle(element) && length <= 450 && isAuthorBio(text, context)) {
     return { category: 'source-credit', score: 0.6, reasons: [`Author bio: ${quote(text)}`] };
   }
-  if (length <= 400 && COMMENT_POLICY.test(text)) {
+  if (length <= 400 && has(COMMENT_POLICY, text)) {
     return {
       category: 'comments',
       score: 0.7,

@@ -530,3 +530,30 @@ export const COMMENT_PROMPT =
 /** "Load more", "back to the list" and similar control links. */
 export const CONTROL_LINK =
   /^\W{0,2}(load more|show more|lade weitere( inhalte| artikel)?|mehr laden|weitere laden|charger plus|cargar más|zurück( zur (übersicht|listenansicht|startseite))?|back( to (top|the list|overview))?|retour|volver|wstecz|indietro|terug|permalink|permalien|nach oben|to top|externer inhalt|external content|als pdf herunterladen|download (as )?pdf|pdf herunterladen)\W{0,2}$/iu;
+
+/**
+ * Cheap necessary conditions for the costly phrase patterns that run on most short
+ * blocks: each lists ASCII words that every match must contain. Under the 'iu' flags
+ * only 'ſ' and the Kelvin sign fold to ASCII letters, so text holding them always
+ * goes on to the full pattern.
+ */
+function gate(words: string): RegExp {
+  return new RegExp(`${words}|[\u017f\u212a]`, 'i');
+}
+export const PHRASE_GATES = new Map<RegExp, RegExp>([
+  [COOKIE, gate('cookie|gdpr|datenschutzeinstellungen|privacy')],
+  [NEWSLETTER_CORE, gate('news|inbox|mail|daily|send')],
+  [
+    SUBSCRIPTION,
+    gate(
+      'subscri|become a|start|unlimited|journalism|jetzt|abo|weiterlesen|plus-artikel|suscr|hazte|wykup|abbonati|cancel|jederzeit|la suite|lesen sie|delivered|get access',
+    ),
+  ],
+  [
+    COPYRIGHT,
+    gate(
+      '©|\\(c\\)|copyright|written|rights|rechte|droits|derechos|direitos|prawa|diritti|no part|nachdruck|expressed|meinung|engagent|responsabilidad',
+    ),
+  ],
+  [COMMENT_POLICY, gate('comment|moderating|akismet|kommentarfunktion|netiquette|coment')],
+]);
