@@ -243,12 +243,18 @@ interface SpacedText {
 const SPACE = /\s/;
 const NONE: SpacedText = { text: '', lead: false, trail: false, raw: false };
 
+/** SPACE.test for one UTF-16 unit, without the regex for ASCII. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(String.fromCharCode(code));
+}
+
 function spacedText(data: string): SpacedText {
   if (data.length === 0) return NONE;
   return {
     text: normalizeSpace(data),
-    lead: SPACE.test(data.charAt(0)),
-    trail: SPACE.test(data.charAt(data.length - 1)),
+    lead: isSpace(data.charCodeAt(0)),
+    trail: isSpace(data.charCodeAt(data.length - 1)),
     raw: true,
   };
 }
