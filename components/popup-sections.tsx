@@ -211,26 +211,8 @@ export function QuickControls(props: QuickControlsProps) {
       <h2 id="controls-heading" class="visually-hidden">
         {t('sectionControls')}
       </h2>
-      <label class="switch">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={props.highlights}
-          aria-checked={props.highlights}
-          onChange={(event) => props.onHighlights(event.currentTarget.checked)}
-        />
-        <span>{t('controlHighlights')}</span>
-      </label>
-      <label class="switch">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={props.clutterHidden}
-          aria-checked={props.clutterHidden}
-          onChange={(event) => props.onClutterHidden(event.currentTarget.checked)}
-        />
-        <span>{t('controlHideClutter')}</span>
-      </label>
+      <Switch label={t('controlHighlights')} checked={props.highlights} onChange={props.onHighlights} />
+      <Switch label={t('controlHideClutter')} checked={props.clutterHidden} onChange={props.onClutterHidden} />
       <div class="button-row">
         <button type="button" onClick={props.onRunAgain}>
           {t('controlRunAgain')}
@@ -253,5 +235,20 @@ export function QuickControls(props: QuickControlsProps) {
         {copied}
       </p>
     </section>
+  );
+}
+
+function Switch({ label, checked, onChange }: { label: string; checked: boolean; onChange(on: boolean): void }) {
+  return (
+    <label class="switch">
+      <input
+        type="checkbox"
+        role="switch"
+        checked={checked}
+        aria-checked={checked}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+      <span>{label}</span>
+    </label>
   );
 }

@@ -263,18 +263,11 @@ describeBrowser('hostile pages (issue 5)', () => {
     expect(console.fromExtension()).toEqual([]);
   });
 
-  it('plain text page: a sensible popup state, nothing added to the page', async () => {
-    const { page, console } = await env.open('/plain.txt');
-    const before = await serializedDom(page);
-    expect(await popupState(page)).toBe('unsupported');
-    await expectNotHtml(page);
-    expect((await layerInfo(page)).hosts).toBe(0);
-    expect(await serializedDom(page)).toBe(before);
-    expect(console.fromExtension()).toEqual([]);
-  });
-
-  it('image: a sensible popup state, nothing added to the page', async () => {
-    const { page, console } = await env.open('/image.png');
+  it.each([
+    ['plain text page', '/plain.txt'],
+    ['image', '/image.png'],
+  ])('%s: the popup explains it is a document, nothing added to the page', async (_name, path) => {
+    const { page, console } = await env.open(path);
     const before = await serializedDom(page);
     expect(await popupState(page)).toBe('unsupported');
     await expectNotHtml(page);
