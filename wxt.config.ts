@@ -9,8 +9,10 @@ export default defineConfig({
   hooks: {
     // WXT takes the toolbar tooltip from the popup's <title>; keep it localised instead.
     'build:manifestGenerated': (_wxt, manifest) => {
-      const action = manifest.action ?? manifest.browser_action;
-      if (action) action.default_title = '__MSG_actionTitle__';
+      // Firefox MV2 gets `browser_action` (and may still carry `action` at this point).
+      for (const action of [manifest.action, manifest.browser_action]) {
+        if (action) action.default_title = '__MSG_actionTitle__';
+      }
     },
   },
   manifest: ({ browser }) => ({
