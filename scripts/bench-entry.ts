@@ -7,7 +7,6 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { analyzeDocument, DEFAULT_CLICKBAIT_THRESHOLD, DEFAULT_MAX_ELEMENTS } from '../utils/analyze.ts';
 import { extractArticle } from '../utils/extract.ts';
 import { DETECTORS } from '../utils/registry.ts';
-import { summarize } from '../utils/summary.ts';
 
 /** One page's measurements, as the bench script reads them back from the page. */
 export interface BenchResult {
@@ -38,7 +37,7 @@ for (const detector of DETECTORS) {
 }
 
 function stages(times: number): Record<string, number> {
-  const report = ours(true).report;
+  ours(true);
   for (const name of Object.keys(detectorMs)) detectorMs[name] = 0;
   profiling = true;
   let total: number;
@@ -50,7 +49,6 @@ function stages(times: number): Record<string, number> {
   const result: Record<string, number> = {
     readerable: timed(() => isProbablyReaderable(document), times),
     extraction: timed(() => extractArticle(document, DEFAULT_MAX_ELEMENTS), times),
-    summary: timed(() => summarize(report.cleanText, report.article?.lang ?? null), times),
   };
   for (const [name, ms] of Object.entries(detectorMs)) result[`detector:${name}`] = ms / times;
   const counted = Object.values(result).reduce((a, b) => a + b, 0);

@@ -12,7 +12,7 @@ import { pageLanguage } from './language.ts';
 import { fixBylineAndDate } from './metadata.ts';
 import { DETECTORS, judgeHeadline } from './registry.ts';
 import type { ArticleInfo, Flag, PageReport, ReportNotice } from './report.ts';
-import { summarize } from './summary.ts';
+import { withSummary } from './summary.ts';
 import { countWords, normalizeSpace, readingMinutes } from './text.ts';
 
 export const DEFAULT_CLICKBAIT_THRESHOLD = 0.5;
@@ -25,10 +25,12 @@ export interface Analysis {
   targets: Map<string, Element>;
 }
 
+/** The whole report, summary included (CLI, tests). */
 export function analyzePage(document: Document, options: AnalyzeOptions = {}): PageReport {
-  return analyzeDocument(document, options).report;
+  return withSummary(analyzeDocument(document, options).report);
 }
 
+/** The analysis the content script runs on page load: everything but the summary (see withSummary). */
 export function analyzeDocument(document: Document, options: AnalyzeOptions = {}): Analysis {
   const url = options.url ?? document.URL ?? '';
   const notices: ReportNotice[] = [];
@@ -90,7 +92,7 @@ export function analyzeDocument(document: Document, options: AnalyzeOptions = {}
       headline,
       flags,
       cleanText,
-      summary: article ? summarize(cleanText, article.lang) : [],
+      summary: [],
       notices,
     },
     targets,

@@ -58,7 +58,10 @@ export interface PageReport {
   flags: Flag[];
   /** The article text without the flagged blocks. */
   cleanText: string;
-  /** Extractive summary of cleanText, a few sentences. */
+  /**
+   * Extractive summary of cleanText, a few sentences. `analyzePage` (CLI) fills it; the content
+   * script's `analyzeDocument` leaves it empty and the popup fills it (`withSummary`).
+   */
   summary: string[];
   notices: ReportNotice[];
 }

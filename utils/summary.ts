@@ -2,10 +2,12 @@
  * Extractive summary of the cleaned article text: the article's own sentences,
  * ranked by TextRank (a similarity graph of sentences scored by PageRank) with
  * a lead bias (news puts the gist first), returned in article order.
- * Deterministic and bounded: it runs in the content script on every article,
- * so only the first MAX_CANDIDATES sentences are considered (quadratic graph;
- * the lead bias makes later sentences rare picks anyway).
+ * Deterministic and bounded: only the first MAX_CANDIDATES sentences are
+ * considered (quadratic graph; the lead bias makes later sentences rare picks
+ * anyway). It runs where a summary is shown (popup, CLI), not in the content
+ * script's analysis of every page, so the page pays nothing for it.
  */
+import type { PageReport } from './report.ts';
 import { baseLanguage } from './text.ts';
 
 export const SUMMARY_SENTENCES = 3;
@@ -363,4 +365,10 @@ export function summarize(text: string, lang: string | null, size = SUMMARY_SENT
     if (!chosen.includes(index)) chosen.push(index);
   }
   return chosen.sort((a, b) => a - b).map((index) => (candidates[index] as { sentence: string }).sentence);
+}
+
+/** The report with its summary: left empty by the page-load analysis, filled where it is read. */
+export function withSummary(report: PageReport): PageReport {
+  if (report.summary.length > 0 || !report.article) return report;
+  return { ...report, summary: summarize(report.cleanText, report.article.lang) };
 }

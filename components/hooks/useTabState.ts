@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ContentRequest, Response, TabState } from '../../utils/messages.ts';
+import { withSummary } from '../../utils/summary.ts';
 
 export type UnsupportedReason = 'internal' | 'store' | 'pdf' | 'file' | 'not-html' | 'reload' | 'unknown';
 
@@ -81,7 +82,9 @@ export function useTabState(search: string = globalThis.location?.search ?? ''):
   const generation = useRef(0);
 
   const show = useCallback((next: PopupState, run: number) => {
-    if (alive.current && run === generation.current) setState(next);
+    if (!alive.current || run !== generation.current) return;
+    // The page's analysis leaves the summary out (it would cost every page load); it is made here.
+    setState(next.status === 'done' ? { ...next, report: withSummary(next.report) } : next);
   }, []);
 
   /** Follow an analysis until the content script reports something else. */

@@ -8,6 +8,7 @@ import { readSharedJson, sharedPath } from '../../scripts/shared-data.ts';
 import { analyzeDocument, analyzePage } from '../../utils/analyze.ts';
 import { parseDate } from '../../utils/metadata.ts';
 import type { PageReport } from '../../utils/report.ts';
+import { withSummary } from '../../utils/summary.ts';
 import { countWords, normalizeSpace, readingMinutes } from '../../utils/text.ts';
 
 interface SeedExpected {
@@ -83,6 +84,20 @@ describe('seed article', () => {
       for (const flag of report.flags.filter((f) => f.kind !== 'clickbait')) {
         expect(flag.text.includes(sentence)).toBe(false);
       }
+    }
+  });
+
+  it('leaves the summary out of the page-load analysis; withSummary adds the same one', () => {
+    const { document, close } = loadPage(seedPath);
+    try {
+      const pageLoad = analyzeDocument(document).report;
+      expect(pageLoad.summary).toEqual([]);
+      expect(withSummary(pageLoad)).toEqual(report);
+      // A summary already there is kept as it is.
+      const given = { ...pageLoad, summary: ['Given.'] };
+      expect(withSummary(given)).toBe(given);
+    } finally {
+      close();
     }
   });
 
