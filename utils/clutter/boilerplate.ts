@@ -462,15 +462,31 @@ function commentsSection(index: BlockIndex, element: Element): Verdict {
   };
 }
 
+/**
+ * The position of the last element inside elements[at] (document order keeps a subtree together).
+ * A flagged block's inner blocks would lose to it in the merge anyway, so they are not judged:
+ * on pages with big menus and footers this is most of the work.
+ */
+export function lastInside(elements: readonly Element[], at: number): number {
+  const block = elements[at] as Element;
+  let last = at;
+  while (last + 1 < elements.length && block.contains(elements[last + 1] as Element)) last++;
+  return last;
+}
+
 export const boilerplateDetector: Detector = {
   name: 'boilerplate',
   detect(context) {
     const index = blockIndex(context);
     const blocks: DetectedBlock[] = [];
-    for (const element of index.elements) {
+    const { elements } = index;
+    for (let at = 0; at < elements.length; at++) {
+      const element = elements[at] as Element;
       if (!isBlockUnit(index, element)) continue;
       const verdict = classify(index, element, context);
-      if (verdict && verdict.score >= 0.5) blocks.push({ element, kind: 'boilerplate', ...verdict });
+      if (!verdict || verdict.score < 0.5) continue;
+      blocks.push({ element, kind: 'boilerplate', ...verdict });
+      at = lastInside(elements, at);
     }
     return blocks;
   },

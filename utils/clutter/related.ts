@@ -6,7 +6,7 @@
  */
 import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
 import { type BlockIndex, blockHeading, blockIndex, closest, hasToken, role } from './blocks.ts';
-import { isBlockUnit, sameAsParent } from './boilerplate.ts';
+import { isBlockUnit, lastInside, sameAsParent } from './boilerplate.ts';
 import { MOST_READ_HEADING, NEXT_ARTICLE, READ_MORE_LEAD, RELATED_HEADING } from './phrases.ts';
 
 type Verdict = Omit<DetectedBlock, 'element' | 'kind'> | null;
@@ -164,7 +164,9 @@ export const relatedDetector: Detector = {
   detect(context) {
     const index = blockIndex(context);
     const blocks: DetectedBlock[] = [];
-    for (const element of index.elements) {
+    const { elements } = index;
+    for (let at = 0; at < elements.length; at++) {
+      const element = elements[at] as Element;
       const stats = index.get(element);
       if (stats.links === 0 && stats.text > 60) continue;
       if (stats.text === 0 || index.articleShare(element) > 0.3) continue;
@@ -172,7 +174,9 @@ export const relatedDetector: Detector = {
       if (sameAsParent(index, element) && !LIST_TAGS.has(index.tagOf(element))) continue;
       const verdict =
         readMoreLine(index, element) ?? storyList(index, element, context) ?? relatedHeading(index, element);
-      if (verdict && verdict.score >= 0.5) blocks.push({ element, kind: 'related', ...verdict });
+      if (!verdict || verdict.score < 0.5) continue;
+      blocks.push({ element, kind: 'related', ...verdict });
+      at = lastInside(elements, at);
     }
     return blocks;
   },
