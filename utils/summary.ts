@@ -18,20 +18,21 @@ const DAMPING = 0.85;
 /** Sentences this similar to an already chosen one add nothing. */
 const MAX_OVERLAP = 0.5;
 
+/** The words of space-separated lists. Called as pure, so bundles that never summarise drop the lists. */
+function wordSet(...lists: string[]): Set<string> {
+  return new Set(lists.join(' ').split(' '));
+}
+
 /** Abbreviations after which a period does not end a sentence, whatever follows. */
-const TITLES = new Set(
-  [
-    // en
-    'mr mrs ms dr prof st sr jr rev gen sen rep gov lt col maj capt cmdr sgt adm pres supt insp det ft mt hon messrs vs v',
-    'ed eds approx dept est cf al e.g i.e a.m p.m',
-    'jan feb mar apr jun jul aug sep sept oct nov dec',
-    // de
-    'z.b bzw usw ca vgl evtl ggf inkl sog u.a d.h o.ä s.o s.u hr fr str bspw dipl ing',
-    // fr, es, it, pt, nl
-    'mme mlle mm m me p.ex env sra srta dña ud uds sig dott ing avv sr.ª dhr mevr',
-  ]
-    .join(' ')
-    .split(' '),
+const TITLES = /* @__PURE__ */ wordSet(
+  // en
+  'mr mrs ms dr prof st sr jr rev gen sen rep gov lt col maj capt cmdr sgt adm pres supt insp det ft mt hon messrs vs v',
+  'ed eds approx dept est cf al e.g i.e a.m p.m',
+  'jan feb mar apr jun jul aug sep sept oct nov dec',
+  // de
+  'z.b bzw usw ca vgl evtl ggf inkl sog u.a d.h o.ä s.o s.u hr fr str bspw dipl ing',
+  // fr, es, it, pt, nl
+  'mme mlle mm m me p.ex env sra srta dña ud uds sig dott ing avv sr.ª dhr mevr',
 );
 /** Abbreviations that come before a number ("No. 10"); before anything else the period may end a sentence. */
 const NUMBER_ABBREVIATIONS = new Set(['no', 'nos', 'nr', 'fig', 'figs', 'vol', 'pp', 'art', 'abs']);
@@ -51,10 +52,8 @@ const SOFT_ABBREVIATIONS = new Set([
   'e.u',
 ]);
 /** Sentence openers that show a new sentence after an ambiguous period ("in the U.S. The ..."). */
-const STARTERS = new Set(
-  'the a an he she it they we i you his her its their this that these those there but and so yet in on at for as if when while after before however meanwhile mr mrs ms dr'.split(
-    ' ',
-  ),
+const STARTERS = /* @__PURE__ */ wordSet(
+  'the a an he she it they we i you his her its their this that these those there but and so yet in on at for as if when while after before however meanwhile mr mrs ms dr',
 );
 /** Languages that write ordinal numbers with a period ("am 10. Juni"). */
 const ORDINAL_DOT = new Set([
@@ -77,18 +76,14 @@ const ORDINAL_DOT = new Set([
   'is',
 ]);
 
-const STOP_WORDS = new Set(
-  [
-    'the a an and or but of to in on at for with by from as is are was were be been being it its this that these those he she they we you i his her their our your not no have has had do does did will would can could should may might must than then there here which who whom what when where why how all any some such also just more most said says about into over after before up out',
-    'der die das den dem des ein eine einer eines einem einen und oder aber nicht ist sind war waren wird werden hat haben hatte sich mit von zu im in auf für als auch es er sie wir ihr ich dass bei nach aus wie noch nur so vor über um am zum zur',
-    'le la les un une des du de et ou mais est sont été être a ont avait il elle ils elles nous vous je que qui dans pour par sur avec pas plus ce cette ces se sa son ses leur au aux',
-    'el la los las un una unos unas y o pero es son fue ser ha han había que en por para con no se su sus al del lo como más este esta',
-    'il lo gli i e è sono che di da per con non si suo sua nel nella della delle dei al alla anche come più',
-    'o os as um uma e é são que de do da dos das em no na por para com não se seu sua ao mais como',
-    'de het een en van is zijn was waren dat die in op voor met niet ook als aan bij er hij zij wij ik maar',
-  ]
-    .join(' ')
-    .split(' '),
+const STOP_WORDS = /* @__PURE__ */ wordSet(
+  'the a an and or but of to in on at for with by from as is are was were be been being it its this that these those he she they we you i his her their our your not no have has had do does did will would can could should may might must than then there here which who whom what when where why how all any some such also just more most said says about into over after before up out',
+  'der die das den dem des ein eine einer eines einem einen und oder aber nicht ist sind war waren wird werden hat haben hatte sich mit von zu im in auf für als auch es er sie wir ihr ich dass bei nach aus wie noch nur so vor über um am zum zur',
+  'le la les un une des du de et ou mais est sont été être a ont avait il elle ils elles nous vous je que qui dans pour par sur avec pas plus ce cette ces se sa son ses leur au aux',
+  'el la los las un una unos unas y o pero es son fue ser ha han había que en por para con no se su sus al del lo como más este esta',
+  'il lo gli i e è sono che di da per con non si suo sua nel nella della delle dei al alla anche come più',
+  'o os as um uma e é são que de do da dos das em no na por para com não se seu sua ao mais como',
+  'de het een en van is zijn was waren dat die in op voor met niet ook als aan bij er hij zij wij ik maar',
 );
 
 const TERMINAL = /[.!?…]/;
@@ -97,7 +92,7 @@ const CJK_TERMINAL = /[。！？]/;
 const ANY_TERMINAL = /[.!?…。！？]/;
 /** Shared scanner (reset per paragraph; nothing in the scan re-enters it). */
 const TERMINAL_MARKS = /[.!?…。！？]/g;
-const TRAILING_CLOSERS = new RegExp(`[${CLOSERS}]+$`);
+const TRAILING_CLOSERS = /* @__PURE__ */ new RegExp(`[${CLOSERS}]+$`);
 const SPACE = /\s/;
 const MAYBE_CJK = /[\u1100-\u1fff\u2e80-\uffff]/;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
