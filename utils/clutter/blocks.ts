@@ -5,7 +5,8 @@
  * itself is read lazily and only for short blocks. Nothing here mutates the DOM
  * or uses layout.
  */
-import type { DetectionContext } from '../detectors.ts';
+import type { DetectedBlock, DetectionContext } from '../detectors.ts';
+import type { FlagKind } from '../report.ts';
 import { normalizeSpace } from '../text.ts';
 
 const TEXT_NODE = 3;
@@ -409,4 +410,30 @@ export function blockHeading(index: BlockIndex, element: Element): string {
     break;
   }
   return '';
+}
+
+/** Below this score a verdict is not a flag. */
+const MIN_FLAG_SCORE = 0.5;
+
+/**
+ * Judges the page's elements in document order and flags those with a verdict. A flagged
+ * block's inner elements are not judged: they would lose to it in the merge anyway, and on
+ * pages with big menus and footers that is most of the work.
+ */
+export function outermostBlocks(
+  index: BlockIndex,
+  kind: FlagKind,
+  judge: (element: Element) => Omit<DetectedBlock, 'element' | 'kind'> | null,
+): DetectedBlock[] {
+  const blocks: DetectedBlock[] = [];
+  const { elements } = index;
+  for (let at = 0; at < elements.length; at++) {
+    const element = elements[at] as Element;
+    const verdict = judge(element);
+    if (!verdict || verdict.score < MIN_FLAG_SCORE) continue;
+    blocks.push({ element, kind, ...verdict });
+    // Document order keeps a subtree together: skip to the first element after this one's.
+    while (at + 1 < elements.length && element.contains(elements[at + 1] as Element)) at++;
+  }
+  return blocks;
 }

@@ -6,7 +6,7 @@
  * and id tokens only add to a score.
  */
 import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
-import { type BlockIndex, blockIndex, hasToken, role, wordCount } from './blocks.ts';
+import { type BlockIndex, blockIndex, hasToken, outermostBlocks, role, wordCount } from './blocks.ts';
 import {
   AD_DISCLOSURE,
   AD_LABEL,
@@ -462,32 +462,12 @@ function commentsSection(index: BlockIndex, element: Element): Verdict {
   };
 }
 
-/**
- * The position of the last element inside elements[at] (document order keeps a subtree together).
- * A flagged block's inner blocks would lose to it in the merge anyway, so they are not judged:
- * on pages with big menus and footers this is most of the work.
- */
-export function lastInside(elements: readonly Element[], at: number): number {
-  const block = elements[at] as Element;
-  let last = at;
-  while (last + 1 < elements.length && block.contains(elements[last + 1] as Element)) last++;
-  return last;
-}
-
 export const boilerplateDetector: Detector = {
   name: 'boilerplate',
   detect(context) {
     const index = blockIndex(context);
-    const blocks: DetectedBlock[] = [];
-    const { elements } = index;
-    for (let at = 0; at < elements.length; at++) {
-      const element = elements[at] as Element;
-      if (!isBlockUnit(index, element)) continue;
-      const verdict = classify(index, element, context);
-      if (!verdict || verdict.score < 0.5) continue;
-      blocks.push({ element, kind: 'boilerplate', ...verdict });
-      at = lastInside(elements, at);
-    }
-    return blocks;
+    return outermostBlocks(index, 'boilerplate', (element) =>
+      isBlockUnit(index, element) ? classify(index, element, context) : null,
+    );
   },
 };

@@ -5,8 +5,8 @@
  * headlines), its heading or lead-in phrase, and where it sits.
  */
 import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
-import { type BlockIndex, blockHeading, blockIndex, closest, hasToken, role } from './blocks.ts';
-import { isBlockUnit, lastInside, sameAsParent } from './boilerplate.ts';
+import { type BlockIndex, blockHeading, blockIndex, closest, hasToken, outermostBlocks, role } from './blocks.ts';
+import { isBlockUnit, sameAsParent } from './boilerplate.ts';
 import { MOST_READ_HEADING, NEXT_ARTICLE, READ_MORE_LEAD, RELATED_HEADING } from './phrases.ts';
 
 type Verdict = Omit<DetectedBlock, 'element' | 'kind'> | null;
@@ -163,21 +163,13 @@ export const relatedDetector: Detector = {
   name: 'related',
   detect(context) {
     const index = blockIndex(context);
-    const blocks: DetectedBlock[] = [];
-    const { elements } = index;
-    for (let at = 0; at < elements.length; at++) {
-      const element = elements[at] as Element;
+    return outermostBlocks(index, 'related', (element) => {
       const stats = index.get(element);
-      if (stats.links === 0 && stats.text > 60) continue;
-      if (stats.text === 0 || index.articleShare(element) > 0.3) continue;
-      if (!isBlockUnit(index, element)) continue;
-      if (sameAsParent(index, element) && !LIST_TAGS.has(index.tagOf(element))) continue;
-      const verdict =
-        readMoreLine(index, element) ?? storyList(index, element, context) ?? relatedHeading(index, element);
-      if (!verdict || verdict.score < 0.5) continue;
-      blocks.push({ element, kind: 'related', ...verdict });
-      at = lastInside(elements, at);
-    }
-    return blocks;
+      if (stats.links === 0 && stats.text > 60) return null;
+      if (stats.text === 0 || index.articleShare(element) > 0.3) return null;
+      if (!isBlockUnit(index, element)) return null;
+      if (sameAsParent(index, element) && !LIST_TAGS.has(index.tagOf(element))) return null;
+      return readMoreLine(index, element) ?? storyList(index, element, context) ?? relatedHeading(index, element);
+    });
   },
 };
