@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../utils/analyze.ts';
 import { CATEGORIES } from '../../utils/categories.ts';
+import { type BlockIndex, outermostBlocks } from '../../utils/clutter/blocks.ts';
 import { boilerplateDetector } from '../../utils/clutter/boilerplate.ts';
 import { relatedDetector } from '../../utils/clutter/related.ts';
 import type { PageReport } from '../../utils/report.ts';
@@ -202,5 +203,32 @@ describe('related detector', () => {
       '<aside><h2>Meistgelesen</h2><ol><li><a href="/1">Vollsperrung auf der A7 am Wochenende erwartet</a></li><li><a href="/2">Heimsieg im Derby vor ausverkauftem Haus</a></li></ol></aside>';
     const report = analyze(page('', 'de', sidebar));
     expect(flagFor(report, 'Vollsperrung')?.category).toBe('most-read');
+  });
+});
+
+describe('outermostBlocks', () => {
+  const { document } = new JSDOM(
+    '<div id="menu"><ul id="list"><li id="item">Home</li></ul></div><p id="after">Text</p><p id="last">More</p>',
+  ).window;
+  const index = { elements: Array.from(document.body.getElementsByTagName('*')) } as unknown as BlockIndex;
+  const ids = (blocks: { element: Element }[]) => blocks.map((block) => block.element.id);
+  const verdict = { category: 'navigation', score: 0.6, reasons: ['test'] };
+
+  it("does not judge a flagged block's inner elements, and goes on after it", () => {
+    const judged: string[] = [];
+    const blocks = outermostBlocks(index, 'boilerplate', (element) => {
+      judged.push(element.id);
+      return element.id === 'menu' || element.id === 'last' ? verdict : null;
+    });
+    expect(ids(blocks)).toEqual(['menu', 'last']);
+    expect(judged).toEqual(['menu', 'after', 'last']);
+  });
+
+  it('judges inner elements when the outer one is not flagged, and drops weak verdicts', () => {
+    const blocks = outermostBlocks(index, 'related', (element) =>
+      element.id === 'item' ? verdict : element.id === 'after' ? { ...verdict, score: 0.4 } : null,
+    );
+    expect(ids(blocks)).toEqual(['item']);
+    expect(blocks[0]?.kind).toBe('related');
   });
 });
