@@ -5,6 +5,7 @@
  */
 import { isProbablyReaderable } from '@mozilla/readability';
 import { firstWithAttribute, setArticleTextNodes } from './clutter/blocks.ts';
+import { captionTest } from './clutter/captions.ts';
 import { isLoneAddress, isMetaLine } from './clutter/metalines.ts';
 import type { AnalyzeOptions, DetectedBlock, DetectionContext } from './detectors.ts';
 import { blockText, type Extraction, extractArticle } from './extract.ts';
@@ -237,10 +238,15 @@ function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[], url: 
       if (live && clone.data.trim() && isRemoved(live.parentElement)) dropped.add(clone);
     }
   }
-  // Captions and image credits describe pictures, not the story.
+  // Captions and image credits describe pictures, not the story: marked up as such,
   for (const caption of Array.from(extraction.content.getElementsByTagName('figcaption'))) {
     const walker = caption.ownerDocument.createTreeWalker(caption, 0x4);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) dropped.add(node as Text);
+  }
+  // or named so by the page beside a picture.
+  const inCaption = captionTest();
+  for (const { clone, live } of extraction.textNodes) {
+    if (live && !dropped.has(clone) && clone.data.trim() && inCaption(live.parentElement)) dropped.add(clone);
   }
   // Nothing dropped: the text is the article's, already walked once.
   const text = dropped.size > 0 ? blockText(extraction.content, (node) => !dropped.has(node)) : fullText;
