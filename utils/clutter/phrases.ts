@@ -511,9 +511,9 @@ export const CONTACT_LINE =
 export const SHARE_PROMPT =
   /(share (this|the) (article|story|post|page)|(artikel|beitrag|seite) teilen|partager (cet|l') article|compartir (este|el) artículo|condividi (questo|l') articolo|udostępnij (ten )?artykuł|deel dit artikel|(war|ist) (der|dieser) (artikel|beitrag) (hilfreich|nützlich)|(artikel|beitrag) bewerten|keine bewertungen|rate this (article|post)|was this (article|post|page) (helpful|useful)|cet article vous a-t-il été utile|¿te ha sido útil)/iu;
 
-/** App download promotions. */
+/** App download and messaging-channel promotions. */
 export const APP_PROMO =
-  /(download|herunterladen|laden sie|hol dir|téléchargez|descarga|scarica|pobierz)[^.!?]{0,60}(?<![\p{L}])(app|apps|application|aplicación|applicazione|aplikacj\p{L}*)(?![\p{L}])|(get|download) it on (the )?(app store|google play)|click here to (get|download)[^.!?]{0,40}(?<![\p{L}])app(?![\p{L}])/iu;
+  /(download|herunterladen|laden sie|hol dir|téléchargez|descarga|scarica|pobierz)[^.!?]{0,60}(?<![\p{L}])(app|apps|application|aplicación|applicazione|aplikacj\p{L}*)(?![\p{L}])|(get|download) it on (the )?(app store|google play)|click here to (get|download)[^.!?]{0,40}(?<![\p{L}])app(?![\p{L}])|(chat|talk|connect) with us (on|in|via) [^.!?]{0,20}(messenger|whatsapp|telegram)|(folg(e|t|en sie) uns|abonnier(e|t|en sie) (uns|unseren kanal)) (auf|bei|via) (whatsapp|telegram)|(suivez-nous|rejoignez-nous) sur (whatsapp|telegram)|(síguenos|únete a nuestro canal) en (whatsapp|telegram)/iu;
 
 /** Advertising disclosures: "*Werbung. Dieser Beitrag enthält Werbung", affiliate notes. */
 export const AD_DISCLOSURE =
