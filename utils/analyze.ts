@@ -19,6 +19,8 @@ import { countWords, normalizeSpace, readingMinutes } from './text.ts';
 export const DEFAULT_CLICKBAIT_THRESHOLD = 0.5;
 export const DEFAULT_MAX_ELEMENTS = 60_000;
 const MAX_FLAG_TEXT = 600;
+/** Share of the article's text in figcaptions above which the captions are the story. */
+const GALLERY_CAPTION_SHARE = 0.5;
 
 export interface Analysis {
   report: PageReport;
@@ -239,7 +241,12 @@ function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[], url: 
     }
   }
   // Captions and image credits describe pictures, not the story: marked up as such,
-  for (const caption of Array.from(extraction.content.getElementsByTagName('figcaption'))) {
+  const captions = Array.from(extraction.content.getElementsByTagName('figcaption'));
+  // unless the story is told in them (a gallery of captioned pictures).
+  let captionLength = 0;
+  for (const caption of captions) captionLength += caption.textContent?.length ?? 0;
+  if (captionLength > fullText.length * GALLERY_CAPTION_SHARE) captions.length = 0;
+  for (const caption of captions) {
     const walker = caption.ownerDocument.createTreeWalker(caption, 0x4);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) dropped.add(node as Text);
   }

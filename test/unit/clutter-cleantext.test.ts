@@ -1,0 +1,37 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../../utils/analyze.ts';
+import type { PageReport } from '../../utils/report.ts';
+
+const PARAGRAPHS = [
+  'The regional council voted on Tuesday to extend the night bus network to three outlying villages, after a two-year campaign by residents who said they had been cut off from evening jobs in the city.',
+  'Under the plan, buses will run every forty minutes between midnight and five in the morning from the central station, with a stop added at the hospital so that night-shift staff can travel safely.',
+  'Council members said the trial would cost about two million a year and would be reviewed after eighteen months, with passenger numbers published every quarter so that the public can judge it.',
+];
+
+function analyze(body: string): PageReport {
+  const url = 'https://news.example/night-buses';
+  const html = `<!DOCTYPE html><html><head><title>Night buses extended</title></head><body><main><article>
+    <h1>Night buses extended to villages</h1>${body}</article></main></body></html>`;
+  return analyzeDocument(new JSDOM(html, { url }).window.document, { url, force: true }).report;
+}
+
+const paragraphs = PARAGRAPHS.map((text) => `<p>${text}</p>`).join('');
+
+describe('figcaptions', () => {
+  it('leave cleanText as picture captions', () => {
+    const caption = 'The first night bus leaves the central station.';
+    const report = analyze(
+      `${paragraphs}<figure><img src="bus.jpg" alt=""><figcaption>${caption}</figcaption></figure>`,
+    );
+    expect(report.cleanText).not.toContain(caption);
+  });
+
+  it('stay when they tell the story (a gallery of captioned pictures)', () => {
+    const slides = PARAGRAPHS.map(
+      (text, at) => `<figure><img src="${at}.jpg" alt=""><figcaption><p>${text}</p></figcaption></figure>`,
+    ).join('');
+    const report = analyze(`<p>Three pictures from the first night.</p>${slides}`);
+    for (const text of PARAGRAPHS) expect(report.cleanText).toContain(text);
+  });
+});
