@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../utils/analyze.ts';
+import { isMetaLine } from '../../utils/clutter/metalines.ts';
 import type { PageReport } from '../../utils/report.ts';
 
 const PARAGRAPHS = [
@@ -17,6 +18,15 @@ function analyze(body: string): PageReport {
 }
 
 const paragraphs = PARAGRAPHS.map((text) => `<p>${text}</p>`).join('');
+
+describe('meta lines', () => {
+  it('a phone number is not a date stamp; a date still is', () => {
+    expect(isMetaLine('+81 158-23-2012')).toBe(false);
+    expect(isMetaLine('Tel. +49 30 123-45-2019')).toBe(false);
+    expect(isMetaLine('19.01.2022, 14:30')).toBe(true);
+    expect(isMetaLine('2022-01-19')).toBe(true);
+  });
+});
 
 describe('figcaptions', () => {
   it('leave cleanText as picture captions', () => {

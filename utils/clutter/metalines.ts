@@ -13,7 +13,8 @@ const STAMP_WORDS =
   'updated|update|posted|published|last|modified|created|on|at|am|pm|um|uhr|h|le|à|de|do|da|del|às|el|by|stand|aktualisiert|veröffentlicht|erstellt|geändert|mis|jour|publié|modifié|actualizado|publicado|atualizado|zaktualizowano|opublikowano|aggiornato|pubblicato|alle|ore|bijgewerkt|gepubliceerd|om|est|edt|cst|cdt|pst|pdt|mst|hst|gmt|utc|cet|cest|bst|ist|et|pt|ct|date|datum|fecha|data|time|zeit|am|erstellt|geschrieben|von';
 const DATE_WORD = new RegExp(`^(${MONTHS}|${WEEKDAYS}|${STAMP_WORDS})\\.?$`, 'iu');
 const MONTH_WORD = new RegExp(`^(${MONTHS})\\.?$`, 'iu');
-const NUMERIC_DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b/u;
+/** 19.01.2022, 2022-01-19, 1/19/22, 9:41; not a phone number such as +81 158-23-2012. */
+const NUMERIC_DATE = /(?<!\+[\d\s]*)\b(\d{1,2}|\d{4})[./-]\d{1,2}[./-](\d{1,2}|\d{4})\b|\b\d{1,2}:\d{2}\b/u;
 const STAMP_LEAD =
   /^(updated|posted|published|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|opublikowano|pubblicato|gepubliceerd)/iu;
 const READING_TIME =
