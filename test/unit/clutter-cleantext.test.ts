@@ -19,6 +19,24 @@ function analyze(body: string): PageReport {
 
 const paragraphs = PARAGRAPHS.map((text) => `<p>${text}</p>`).join('');
 
+describe('author boxes', () => {
+  const bio =
+    'Hallo, ich bin Jana und schreibe hier seit 2015 über Busse, Bahnen und alles, was Menschen nachts nach Hause bringt.';
+
+  it('marked as author bio or box by the page leave cleanText', () => {
+    const report = analyze(`${paragraphs}<section class="post-author-box"><h4>Jana Berg</h4><p>${bio}</p></section>`);
+    expect(report.article?.text).toContain(bio);
+    expect(report.cleanText).not.toContain(bio);
+    for (const text of PARAGRAPHS) expect(report.cleanText).toContain(text);
+  });
+
+  it('but a block marked only as the author (a byline), or a long one, stays', () => {
+    expect(analyze(`${paragraphs}<div class="author"><p>${bio}</p></div>`).cleanText).toContain(bio);
+    const long = `<div class="author-box">${paragraphs}<p>${bio}</p></div>`;
+    expect(analyze(`<p>${PARAGRAPHS[0]}</p>${long}`).cleanText).toContain(bio);
+  });
+});
+
 describe('meta lines', () => {
   it('a phone number is not a date stamp; a date still is', () => {
     expect(isMetaLine('+81 158-23-2012')).toBe(false);

@@ -373,6 +373,13 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
       return { category: 'comments', score: 0.65, reasons: [`Comment prompt: ${quote(text)}`] };
     }
   }
+  if (index.inArticle(element) && isAuthorBox(index, element)) {
+    return {
+      category: 'source-credit',
+      score: 0.6,
+      reasons: ['Author box: a short block the page marks as the author bio'],
+    };
+  }
   if (index.inArticle(element) && length <= 450 && isAuthorBio(text, context)) {
     return { category: 'source-credit', score: 0.6, reasons: [`Author bio: ${quote(text)}`] };
   }
@@ -431,6 +438,19 @@ function navigationBlock(index: BlockIndex, element: Element, text: string): Ver
     };
   }
   return null;
+}
+
+const AUTHOR_TOKEN = /^(author|authors|autor|autorin|autoren|auteur|autore|autores|writer)$/;
+const BIO_TOKEN = /^(bio|bios|biography|box|card|about|profile|info|description|avatar|vita)$/;
+
+/**
+ * An author box: marked both as the author's and as a bio, box or card by the page, and
+ * shaped like one (a few sentences, few links, at most a few paragraphs); never the byline alone.
+ */
+function isAuthorBox(index: BlockIndex, element: Element): boolean {
+  const stats = index.get(element);
+  if (stats.text < 40 || stats.text > 700 || stats.paragraphs > 3 || index.linkDensity(element) > 0.5) return false;
+  return hasToken(element, AUTHOR_TOKEN) && hasToken(element, BIO_TOKEN);
 }
 
 /** An author's bio: name + "is a reporter" (or "I am a writer"), at the very end of the article. */
