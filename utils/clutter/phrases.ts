@@ -393,6 +393,7 @@ export const SUBSCRIPTION = phrases([
   'first-time subscribers',
   'delivered (to|through) your (door|letterbox|letter box|mailbox) every',
   'get access to .{0,60}subscriptions?',
+  'zapraszamy (też |również )?do (subskrypcji|prenumeraty)',
 ]);
 
 /** A job title in an author's bio line, in several languages. */
@@ -517,7 +518,25 @@ export const APP_PROMO =
 
 /** Advertising disclosures: "*Werbung. Dieser Beitrag enthält Werbung", affiliate notes. */
 export const AD_DISCLOSURE =
-  /^\W{0,2}(werbung|anzeige|sponsored|advertisement|publicidad|publicité)\s*[.:|\-–]|bei den (verlinkungen|links) handelt es sich|enthält (unbezahlte |bezahlte )?werbung|affiliate[- ]links?|affiliate commission|contains? affiliate|we may earn (a )?commission|provisions-?links|partnerlinks?|als amazon-partner|as an amazon associate/iu;
+  /^\W{0,2}(werbung|anzeige|sponsored|advertisement|publicidad|publicité)\s*[.:|\-–]|bei den (verlinkungen|links) handelt es sich|enthält (unbezahlte |bezahlte )?werbung|affiliate[- ]links?|(advertising|advertiser|affiliate) (disclosure|disclaimer)|affiliate commission|contains? affiliate|we may earn (a )?commission|provisions-?links|partnerlinks?|als amazon-partner|as an amazon associate/iu;
+
+/** Asks for money or support for the publication itself: "Hilf mit und unterstütze unser Magazin". */
+export const DONATION_ASK = phrases([
+  '(support|donate to|fund) our (journalism|work|magazine|newsroom|reporting)',
+  '(we|wir) (need|brauchen) (your|deine|ihre|eure) (support|help|unterstützung|hilfe)',
+  'brauchen wir (deine|ihre|eure) (unterstützung|hilfe)',
+  'unterstütze(n sie)? unser(e|en)? (magazin|arbeit|journalismus|redaktion)',
+  'soutenez notre (journal|média|travail|rédaction)',
+  'nous avons besoin de (votre|ton) soutien',
+  'apoya (a )?nuestro (periodismo|trabajo|medio)',
+  'necesitamos (tu|su) apoyo',
+  'wesprzyj naszą (redakcję|pracę)',
+  'sostieni (il nostro|la nostra) (giornalismo|lavoro|redazione)',
+]);
+
+/** Letters-to-the-editor prompts under an article. */
+export const LETTERS_PROMPT =
+  /(we want to hear what you think|(submit|send|write) (us )?a letter to the editor|leserbrief (schreiben|an die redaktion)|schreiben sie uns einen leserbrief|écrivez-nous|courrier des lecteurs|carta al director)/iu;
 
 /** WordPress-style post metadata lines: "This entry was posted in ... Bookmark the permalink." */
 export const POST_META =
@@ -546,7 +565,7 @@ export const PHRASE_GATES = new Map<RegExp, RegExp>([
   [
     SUBSCRIPTION,
     gate(
-      'subscri|become a|start|unlimited|journalism|jetzt|abo|weiterlesen|plus-artikel|suscr|hazte|wykup|abbonati|cancel|jederzeit|la suite|lesen sie|delivered|get access',
+      'subscri|become a|start|unlimited|journalism|jetzt|abo|weiterlesen|plus-artikel|suscr|hazte|wykup|abbonati|cancel|jederzeit|la suite|lesen sie|delivered|get access|zapraszamy',
     ),
   ],
   [
@@ -556,4 +575,5 @@ export const PHRASE_GATES = new Map<RegExp, RegExp>([
     ),
   ],
   [COMMENT_POLICY, gate('comment|moderating|akismet|kommentarfunktion|netiquette|coment')],
+  [DONATION_ASK, gate('support|donate|fund|need|brauchen|unterst|soutenez|besoin|apoya|necesitamos|wesprzyj|sostieni')],
 ]);
