@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../utils/analyze.ts';
+import { isMetaLine } from '../../utils/clutter/metalines.ts';
 import type { PageReport } from '../../utils/report.ts';
 
 const PARAGRAPHS = [
@@ -69,5 +70,13 @@ describe('appeals and notes under an article', () => {
     );
     const other = 'Readers can sign up here for the night bus trial.';
     expect(analyze(`<p>${other} <a href="/trial">Details</a></p>`).cleanText).toContain(other);
+  });
+});
+
+describe('category lines', () => {
+  it('are meta lines; a sentence naming a category is not', () => {
+    expect(isMetaLine('Kategorie: News')).toBe(true);
+    expect(isMetaLine('Category: Local politics')).toBe(true);
+    expect(isMetaLine('Kategorie: Die Stadt hat entschieden, dass die Busse nachts fahren.')).toBe(false);
   });
 });

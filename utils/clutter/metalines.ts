@@ -66,6 +66,9 @@ export interface ArticleMeta {
 /** Interface labels that are never article text on a line of their own. */
 const UI_LABEL =
   /^(comments?|\d+ comments?|sign in|log in|login|register|home|menu|search|share|print|email|tweet|advertisement|breaking news|read more|show more|kommentare?|anmelden|einloggen|suche|teilen|drucken|startseite|commentaires?|partager|connexion|comentarios?|compartir|iniciar sesión|komentarze|udostępnij|commenti|condividi|reacties|delen|pdf|advert|advertisement|anzeige|werbung|publicité|publicidad|pubblicità|reklama|iklan|sponsored|über den autor|über die autorin|about the author|à propos de l'auteur|sobre el autor|o autorze|comments (are )?closed|kommentare (sind )?geschlossen|commentaires (sont )?fermés|comentarios cerrados|print (this )?recipe|rezept drucken|imprimer la recette|imprimir (la )?receta|stampa (la )?ricetta|\(?(no ratings yet|noch keine bewertungen|aucune note|sin valoraciones)\)?)$/iu;
+/** "Kategorie: News": a post's category label on a line of its own. */
+const CATEGORY_LINE =
+  /^(category|categories|kategorie|kategorien|rubrik|rubrique|catégorie|categoría|categoria|kategoria)\s*:\s*[\p{L}\p{N}][^.!?:]{0,40}$/iu;
 /** "Photo: Name / Agency" lines, wherever they sit in the page's markup. */
 const CREDIT_LINE =
   /^(photo|photos|image|images|picture|bild|bilder|foto|fotos|credit|credits|crédit|crédito|photograph)s?\s*(credit)?\s*:\s*\S/iu;
@@ -90,7 +93,7 @@ export function isMetaLine(paragraph: string, meta: ArticleMeta = {}): boolean {
   if (paragraph.length > 90) return false;
   if (meta.byline && paragraph.length >= 5 && squash(paragraph) === squash(meta.byline)) return true;
   if (READING_TIME.test(paragraph) || GALLERY.test(paragraph) || UI_LABEL.test(paragraph)) return true;
-  if (CREDIT_LINE.test(paragraph) || CONTACT_ONLY.test(paragraph)) return true;
+  if (CREDIT_LINE.test(paragraph) || CONTACT_ONLY.test(paragraph) || CATEGORY_LINE.test(paragraph)) return true;
   if (meta.url && BARE_ADDRESS.test(paragraph) && sameAddress(paragraph, meta.url)) return true;
   if (isByline(paragraph)) return true;
   // A sentence that mentions a date is text, not a stamp.
