@@ -245,13 +245,14 @@ function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[], url: 
   // unless the story is told in them (a gallery of captioned pictures).
   let captionLength = 0;
   for (const caption of captions) captionLength += caption.textContent?.length ?? 0;
-  if (captionLength > fullText.length * GALLERY_CAPTION_SHARE) captions.length = 0;
+  const gallery = captionLength > fullText.length * GALLERY_CAPTION_SHARE;
+  if (gallery) captions.length = 0;
   for (const caption of captions) {
     const walker = caption.ownerDocument.createTreeWalker(caption, 0x4);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) dropped.add(node as Text);
   }
   // or named so by the page beside a picture.
-  const inCaption = captionTest();
+  const inCaption = captionTest(!gallery);
   for (const { clone, live } of extraction.textNodes) {
     if (live && !dropped.has(clone) && clone.data.trim() && inCaption(live.parentElement)) dropped.add(clone);
   }

@@ -54,4 +54,15 @@ describe('captions not marked up as figcaption', () => {
     expect(isCaptionBlock(document.querySelector('.caption') as Element)).toBe(false);
     expect(report.cleanText).toContain(BODY[2]);
   });
+
+  it('count a live figcaption beside its picture only when asked (not on gallery pages)', () => {
+    const { document } = analyse(
+      page(
+        '<div class="media"><picture><img src="pier.jpg" alt=""></picture><figcaption>Der Anleger.</figcaption></div>',
+      ),
+    );
+    const caption = document.querySelector('figcaption') as Element;
+    expect(isCaptionBlock(caption, true)).toBe(true);
+    expect(isCaptionBlock(caption)).toBe(false);
+  });
 });

@@ -46,9 +46,13 @@ function hasPicture(element: Element): boolean {
   return false;
 }
 
-/** True for a caption-named short block whose small wrapper also holds a picture. */
-export function isCaptionBlock(element: Element): boolean {
-  if (!isCaptionNamed(element) || hasPicture(element)) return false;
+/**
+ * True for a caption-named short block whose small wrapper also holds a picture;
+ * with `figcaptions`, also for a live figcaption the extraction kept under another tag.
+ */
+export function isCaptionBlock(element: Element, figcaptions = false): boolean {
+  const named = isCaptionNamed(element) || (figcaptions && element.tagName === 'FIGCAPTION');
+  if (!named || hasPicture(element)) return false;
   const length = textLength(element);
   if (length === 0 || length > MAX_CAPTION_LENGTH) return false;
   let wrapper = element.parentElement;
@@ -60,12 +64,12 @@ export function isCaptionBlock(element: Element): boolean {
 }
 
 /** A memoised test of whether a text node's parent element lies in a caption block. */
-export function captionTest(): (parent: Element | null) => boolean {
+export function captionTest(figcaptions = false): (parent: Element | null) => boolean {
   const known = new Map<Element, boolean>();
   const judge = (element: Element): boolean => {
     let answer = known.get(element);
     if (answer === undefined) {
-      answer = isCaptionBlock(element);
+      answer = isCaptionBlock(element, figcaptions);
       known.set(element, answer);
     }
     return answer;
