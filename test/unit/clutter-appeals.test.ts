@@ -80,3 +80,25 @@ describe('category lines', () => {
     expect(isMetaLine('Kategorie: Die Stadt hat entschieden, dass die Busse nachts fahren.')).toBe(false);
   });
 });
+
+describe('lone labels', () => {
+  it('a table of contents title, a label without its value, a picture stand-in are meta lines', () => {
+    for (const line of [
+      'Inhaltsverzeichnis',
+      'Table of contents',
+      'Autoren:',
+      'Von:',
+      'Kontakt:',
+      'Quellenangaben:',
+      'Beitragsbild',
+    ]) {
+      expect(isMetaLine(line)).toBe(true);
+    }
+  });
+
+  it('but the same words with their value or in a sentence are not', () => {
+    expect(isMetaLine('Kontakt: Die Stadtwerke erreichen Sie montags bis freitags ab acht Uhr.')).toBe(false);
+    expect(isMetaLine('Das Inhaltsverzeichnis des Berichts nennt zwölf Kapitel.')).toBe(false);
+    expect(isMetaLine('Von Montag an fahren die Busse auch nachts.')).toBe(false);
+  });
+});

@@ -66,6 +66,9 @@ export interface ArticleMeta {
 /** Interface labels that are never article text on a line of their own. */
 const UI_LABEL =
   /^(comments?|\d+ comments?|sign in|log in|login|register|home|menu|search|share|print|email|tweet|advertisement|breaking news|read more|show more|kommentare?|anmelden|einloggen|suche|teilen|drucken|startseite|commentaires?|partager|connexion|comentarios?|compartir|iniciar sesión|komentarze|udostępnij|commenti|condividi|reacties|delen|pdf|advert|advertisement|anzeige|werbung|publicité|publicidad|pubblicità|reklama|iklan|sponsored|über den autor|über die autorin|about the author|à propos de l'auteur|sobre el autor|o autorze|comments (are )?closed|kommentare (sind )?geschlossen|commentaires (sont )?fermés|comentarios cerrados|print (this )?recipe|rezept drucken|imprimer la recette|imprimir (la )?receta|stampa (la )?ricetta|\(?(no ratings yet|noch keine bewertungen|aucune note|sin valoraciones)\)?)$/iu;
+/** A table of contents' title, a field label left without its value, a picture's stand-in label. */
+const LONE_LABEL =
+  /^(table of contents|contents|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos|spis treści|indice|sommario|inhoudsopgave|(von|by|autor|autorin|autoren|author|authors|auteurs?|autore|autores|kontakt|contact|contacto|quellen|quellenangaben|sources|fuentes|źródła|fonti)\s*:|beitragsbild|titelbild|symbolbild|featured image|image d'illustration|image illustrative|imagen ilustrativa|zdjęcie ilustracyjne|immagine di repertorio)$/iu;
 /** "Kategorie: News": a post's category label on a line of its own. */
 const CATEGORY_LINE =
   /^(category|categories|kategorie|kategorien|rubrik|rubrique|catégorie|categoría|categoria|kategoria)\s*:\s*[\p{L}\p{N}][^.!?:]{0,40}$/iu;
@@ -94,6 +97,7 @@ export function isMetaLine(paragraph: string, meta: ArticleMeta = {}): boolean {
   if (meta.byline && paragraph.length >= 5 && squash(paragraph) === squash(meta.byline)) return true;
   if (READING_TIME.test(paragraph) || GALLERY.test(paragraph) || UI_LABEL.test(paragraph)) return true;
   if (CREDIT_LINE.test(paragraph) || CONTACT_ONLY.test(paragraph) || CATEGORY_LINE.test(paragraph)) return true;
+  if (LONE_LABEL.test(paragraph)) return true;
   if (meta.url && BARE_ADDRESS.test(paragraph) && sameAddress(paragraph, meta.url)) return true;
   if (isByline(paragraph)) return true;
   // A sentence that mentions a date is text, not a stamp.
