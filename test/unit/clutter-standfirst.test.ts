@@ -48,5 +48,8 @@ describe('messaging-channel promotions', () => {
     expect(APP_PROMO.test('Folgen Sie uns auf WhatsApp und verpassen Sie keine Nachricht mehr.')).toBe(true);
     expect(APP_PROMO.test('Suivez-nous sur Telegram pour ne rien manquer.')).toBe(true);
     expect(APP_PROMO.test('The minister said she would chat with us about the ferries on Monday.')).toBe(false);
+    expect(APP_PROMO.test('¡Mira lo que tiene nuestro canal de YouTube!')).toBe(true);
+    expect(APP_PROMO.test('Abonnieren Sie unseren YouTube-Kanal.')).toBe(true);
+    expect(APP_PROMO.test('The singer posted the video on her YouTube channel on Friday.')).toBe(false);
   });
 });

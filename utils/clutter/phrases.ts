@@ -514,7 +514,7 @@ export const SHARE_PROMPT =
 
 /** App download and messaging-channel promotions. */
 export const APP_PROMO =
-  /(download|herunterladen|laden sie|hol dir|téléchargez|descarga|scarica|pobierz)[^.!?]{0,60}(?<![\p{L}])(app|apps|application|aplicación|applicazione|aplikacj\p{L}*)(?![\p{L}])|(get|download) it on (the )?(app store|google play)|click here to (get|download)[^.!?]{0,40}(?<![\p{L}])app(?![\p{L}])|(chat|talk|connect) with us (on|in|via) [^.!?]{0,20}(messenger|whatsapp|telegram)|(folg(e|t|en sie) uns|abonnier(e|t|en sie) (uns|unseren kanal)) (auf|bei|via) (whatsapp|telegram)|(suivez-nous|rejoignez-nous) sur (whatsapp|telegram)|(síguenos|únete a nuestro canal) en (whatsapp|telegram)/iu;
+  /(download|herunterladen|laden sie|hol dir|téléchargez|descarga|scarica|pobierz)[^.!?]{0,60}(?<![\p{L}])(app|apps|application|aplicación|applicazione|aplikacj\p{L}*)(?![\p{L}])|(get|download) it on (the )?(app store|google play)|click here to (get|download)[^.!?]{0,40}(?<![\p{L}])app(?![\p{L}])|(chat|talk|connect) with us (on|in|via) [^.!?]{0,20}(messenger|whatsapp|telegram)|(folg(e|t|en sie) uns|abonnier(e|t|en sie) (uns|unseren kanal)) (auf|bei|via) (whatsapp|telegram)|(suivez-nous|rejoignez-nous) sur (whatsapp|telegram)|(síguenos|únete a nuestro canal) en (whatsapp|telegram)|(our|unser(em|en)?|nuestro|notre|nasz(ym)?) (youtube|whatsapp|telegram|tiktok)[- ]?(channel|kanal|kanał)|nuestro canal de (youtube|whatsapp|telegram)|notre chaîne (youtube|telegram)/iu;
 
 /** Advertising disclosures: "*Werbung. Dieser Beitrag enthält Werbung", affiliate notes. */
 export const AD_DISCLOSURE =
