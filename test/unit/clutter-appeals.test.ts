@@ -102,3 +102,27 @@ describe('lone labels', () => {
     expect(isMetaLine('Von Montag an fahren die Busse auch nachts.')).toBe(false);
   });
 });
+
+describe('page controls and figure lines', () => {
+  it('load-more, PDF download, embed placeholder and permalink lines are meta lines', () => {
+    for (const line of [
+      'Lade weitere Inhalte ...',
+      'Load more stories',
+      'Dieses Skript als PDF herunterladen',
+      'Klicken Sie auf den unteren Button, um den Inhalt von www.karten.example zu laden.',
+      'Permalien https://p.example/p/RPYx',
+      'Ten tekst przeczytasz w mniej niż minutę',
+      'Abbildung 4: Die Schwachschicht im Profil.',
+      'Fig. 2. Passenger numbers by month',
+      'Originalartikel:',
+    ]) {
+      expect(isMetaLine(line), line).toBe(true);
+    }
+  });
+
+  it('but sentences about the same things are not', () => {
+    expect(isMetaLine('Die Stadt will weitere Inhalte für ihr Portal laden, sagte der Sprecher.')).toBe(false);
+    expect(isMetaLine('In Abbildung 4 sieht man, wie die Schwachschicht entsteht.')).toBe(false);
+    expect(isMetaLine('Readers can download the council report as a PDF from the town hall website.')).toBe(false);
+  });
+});
