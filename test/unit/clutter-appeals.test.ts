@@ -123,6 +123,7 @@ describe('page controls and figure lines', () => {
   it('but sentences about the same things are not', () => {
     expect(isMetaLine('Die Stadt will weitere Inhalte für ihr Portal laden, sagte der Sprecher.')).toBe(false);
     expect(isMetaLine('In Abbildung 4 sieht man, wie die Schwachschicht entsteht.')).toBe(false);
+    expect(isMetaLine('Klicken Sie auf den Button „Öffnen“, um die Datei zu laden.')).toBe(false);
     expect(isMetaLine('Readers can download the council report as a PDF from the town hall website.')).toBe(false);
   });
 });
