@@ -294,7 +294,14 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
       };
     }
     // "Sign up here", where "here" goes to the newsletter page: the link says what the words do not.
-    if (length <= 200 && stats.links > 0 && stats.links <= 2 && linksTo(element, NEWSLETTER_HREF)) {
+    // Only inside the article: menus are full of short link blocks, and their hrefs are not worth reading.
+    if (
+      length <= 200 &&
+      stats.links > 0 &&
+      stats.links <= 2 &&
+      index.inArticle(element) &&
+      linksTo(element, NEWSLETTER_HREF)
+    ) {
       const signUp = matchText(SIGN_UP, text);
       if (signUp) {
         return {
