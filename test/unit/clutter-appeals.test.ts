@@ -91,8 +91,11 @@ describe('lone labels', () => {
       'Kontakt:',
       'Quellenangaben:',
       'Beitragsbild',
+      'meist-diskutiert',
+      'Most read',
+      '(Alle Angaben ohne Gewähr)',
     ]) {
-      expect(isMetaLine(line)).toBe(true);
+      expect(isMetaLine(line), line).toBe(true);
     }
   });
 
@@ -100,6 +103,7 @@ describe('lone labels', () => {
     expect(isMetaLine('Kontakt: Die Stadtwerke erreichen Sie montags bis freitags ab acht Uhr.')).toBe(false);
     expect(isMetaLine('Das Inhaltsverzeichnis des Berichts nennt zwölf Kapitel.')).toBe(false);
     expect(isMetaLine('Von Montag an fahren die Busse auch nachts.')).toBe(false);
+    expect(isMetaLine('Alle Angaben ohne Gewähr, sagte der Sprecher, die Zahlen würden noch geprüft.')).toBe(false);
   });
 });
 
