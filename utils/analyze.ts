@@ -5,6 +5,7 @@
  */
 import { isProbablyReaderable } from '@mozilla/readability';
 import { firstWithAttribute, setArticleTextNodes } from './clutter/blocks.ts';
+import { captionTest } from './clutter/captions.ts';
 import { isLoneAddress, isMetaLine } from './clutter/metalines.ts';
 import type { AnalyzeOptions, DetectedBlock, DetectionContext } from './detectors.ts';
 import { blockText, type Extraction, extractArticle } from './extract.ts';
@@ -18,6 +19,8 @@ import { countWords, normalizeSpace, readingMinutes } from './text.ts';
 export const DEFAULT_CLICKBAIT_THRESHOLD = 0.5;
 export const DEFAULT_MAX_ELEMENTS = 60_000;
 const MAX_FLAG_TEXT = 600;
+/** Share of the article's text in figcaptions above which the captions are the story. */
+const GALLERY_CAPTION_SHARE = 0.5;
 
 export interface Analysis {
   report: PageReport;
@@ -239,10 +242,21 @@ function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[], url: 
       if (live && clone.data.trim() && isRemoved(live.parentElement)) dropped.add(clone);
     }
   }
-  // Captions and image credits describe pictures, not the story.
-  for (const caption of Array.from(extraction.content.getElementsByTagName('figcaption'))) {
+  // Captions and image credits describe pictures, not the story: marked up as such,
+  const captions = Array.from(extraction.content.getElementsByTagName('figcaption'));
+  // unless the story is told in them (a gallery of captioned pictures).
+  let captionLength = 0;
+  for (const caption of captions) captionLength += caption.textContent?.length ?? 0;
+  const gallery = captionLength > fullText.length * GALLERY_CAPTION_SHARE;
+  if (gallery) captions.length = 0;
+  for (const caption of captions) {
     const walker = caption.ownerDocument.createTreeWalker(caption, 0x4);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) dropped.add(node as Text);
+  }
+  // or named so by the page beside a picture.
+  const inCaption = captionTest(!gallery);
+  for (const { clone, live } of extraction.textNodes) {
+    if (live && !dropped.has(clone) && clone.data.trim() && inCaption(live.parentElement)) dropped.add(clone);
   }
   // Nothing dropped: the text is the article's, already walked once.
   const text = dropped.size > 0 ? blockText(extraction.content, (node) => !dropped.has(node)) : fullText;

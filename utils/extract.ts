@@ -106,7 +106,10 @@ function relinkByText(document: Document, textNodes: Extraction['textNodes']): v
 const STANDFIRST_TAGS = new Set(['P', 'H2', 'H3', 'DIV']);
 /** Furniture that can sit between a headline and the body: never a standfirst. */
 const NOT_STANDFIRST = 'nav, aside, footer, form, figure, ul, ol, table, button, time, address, [role="navigation"]';
-const MAX_STANDFIRST_CLIMB = 4;
+const MAX_STANDFIRST_CLIMB = 8;
+const NEAR_STANDFIRST_CLIMB = 4;
+/** Levels above the headline within which a far standfirst must share an ancestor with it. */
+const HEADLINE_NEIGHBOURHOOD = 3;
 const MEDIA_TAGS = new Set(['IMG', 'PICTURE', 'VIDEO', 'IFRAME', 'SVG', 'svg']);
 
 /**
@@ -129,7 +132,8 @@ function recoverStandfirst(content: Element, textNodes: Extraction['textNodes'])
   if (!root) return;
   let scope: Element | null = root.parentElement;
   let headline: Element | null = null;
-  for (let climb = 0; scope && climb < MAX_STANDFIRST_CLIMB; climb++, scope = scope.parentElement) {
+  let climb = 0;
+  for (; scope && climb < MAX_STANDFIRST_CLIMB; climb++, scope = scope.parentElement) {
     if (scope.tagName === 'BODY' || scope.tagName === 'HTML') return;
     const before = Array.from(scope.getElementsByTagName('h1')).filter(
       (h1) => !root?.contains(h1) && (h1.compareDocumentPosition(root as Element) & 4) !== 0,
@@ -138,6 +142,8 @@ function recoverStandfirst(content: Element, textNodes: Extraction['textNodes'])
     if (headline) break;
   }
   if (!scope || !headline) return;
+  // A headline far above the body is trusted only for a paragraph that sits right beside it.
+  const far = climb >= NEAR_STANDFIRST_CLIMB;
   const blocks: Element[] = [];
   const walker = scope.ownerDocument.createTreeWalker(scope, 0x1);
   walker.currentNode = headline;
@@ -149,6 +155,7 @@ function recoverStandfirst(content: Element, textNodes: Extraction['textNodes'])
     }
     if (headline.contains(element) || !STANDFIRST_TAGS.has(element.tagName)) continue;
     if (blocks.some((block) => block.contains(element))) continue;
+    if (far && (element.tagName !== 'P' || !nearHeadline(element, headline))) continue;
     if (isStandfirst(element, kept)) blocks.push(element);
   }
   if (blocks.length === 0) return;
@@ -164,6 +171,15 @@ function recoverStandfirst(content: Element, textNodes: Extraction['textNodes'])
     content.insertBefore(copy, anchor);
   }
   textNodes.unshift(...added);
+}
+
+/** The element shares an ancestor with the headline within a few levels: a deck in the same header block. */
+function nearHeadline(element: Element, headline: Element): boolean {
+  let ancestor = headline.parentElement;
+  for (let level = 0; ancestor && level < HEADLINE_NEIGHBOURHOOD; level++, ancestor = ancestor.parentElement) {
+    if (ancestor.contains(element)) return true;
+  }
+  return false;
 }
 
 /** A sentence-like paragraph of its own: enough words, few links, no block children, nothing already extracted. */

@@ -25,6 +25,8 @@ import {
   CONTROL_LINK,
   COOKIE,
   COPYRIGHT,
+  DONATION_ASK,
+  LETTERS_PROMPT,
   NEWSLETTER,
   NEWSLETTER_CORE,
   PHOTO_CREDIT,
@@ -100,6 +102,18 @@ function isBreak(index: BlockIndex, node: ChildNode | null, step: 'previousSibli
   if (current.nodeType !== 1) return false;
   const tag = index.tagOf(current as Element);
   return tag === 'BR' || tag === 'HR' || tag === 'IMG' || (BLOCK_TAGS.has(tag) && !INLINE_TAGS.has(tag));
+}
+
+/** "© 2022 ...", "Copyright (c) 2021 ...": the opening of a copyright notice. */
+const COPYRIGHT_NOTICE = /^\W{0,3}(copyright\s*)?(©|\(c\))\s*(19|20)\d{2}|^\W{0,3}copyright\s+(19|20)\d{2}/iu;
+
+const NEWSLETTER_HREF = /newsletter|signup|sign-up|subscribe|abonn|inscri|suscri/i;
+
+function linksTo(element: Element, pattern: RegExp): boolean {
+  for (const link of Array.from(element.getElementsByTagName('a'))) {
+    if (pattern.test(link.getAttribute('href') ?? '')) return true;
+  }
+  return false;
 }
 
 const SIGN_UP =
@@ -279,6 +293,24 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
         reasons: [`Newsletter sign-up: email form + ${quote(matchText(NEWSLETTER, text) ?? '')}`],
       };
     }
+    // "Sign up here", where "here" goes to the newsletter page: the link says what the words do not.
+    // Only inside the article: menus are full of short link blocks, and their hrefs are not worth reading.
+    if (
+      length <= 200 &&
+      stats.links > 0 &&
+      stats.links <= 2 &&
+      index.inArticle(element) &&
+      linksTo(element, NEWSLETTER_HREF)
+    ) {
+      const signUp = matchText(SIGN_UP, text);
+      if (signUp) {
+        return {
+          category: 'newsletter',
+          score: 0.7,
+          reasons: [`Newsletter sign-up: ${quote(signUp)} + link to a newsletter page`],
+        };
+      }
+    }
     const subscription = length <= 400 ? matchText(SUBSCRIPTION, text) : null;
     if (subscription) {
       return {
@@ -346,6 +378,13 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
         reasons: [`Comment prompt: ${quote(matchText(COMMENT_PROMPT, text) ?? text)}`],
       };
     }
+    if (inside && length <= 200 && LETTERS_PROMPT.test(text)) {
+      return {
+        category: 'comments',
+        score: 0.6,
+        reasons: [`Letters prompt: ${quote(matchText(LETTERS_PROMPT, text) ?? text)}`],
+      };
+    }
     if (inside && length <= 40 && CONTROL_LINK.test(text)) {
       return { category: 'navigation', score: 0.6, reasons: [`Page control: ${quote(text)}`] };
     }
@@ -372,6 +411,25 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
     if (length <= 150 && COMMENTS.test(text) && (stats.links + stats.buttons > 0 || wordCount(text) <= 5)) {
       return { category: 'comments', score: 0.65, reasons: [`Comment prompt: ${quote(text)}`] };
     }
+  }
+  // A notice that opens with "© 2022" may run on with reprint terms past the short-line limit.
+  if (length <= 500 && COPYRIGHT_NOTICE.test(text)) {
+    return { category: 'copyright', score: 0.7, reasons: [`Copyright notice: ${quote(text)}`] };
+  }
+  // A plea for the publication needs its link (to give, to join): a quoted plea in a story has none.
+  if (index.inArticle(element) && stats.links > 0 && has(DONATION_ASK, text)) {
+    return {
+      category: 'subscription',
+      score: 0.65,
+      reasons: [`Support appeal: ${quote(matchText(DONATION_ASK, text) ?? text)} + link`],
+    };
+  }
+  if (index.inArticle(element) && isAuthorBox(index, element)) {
+    return {
+      category: 'source-credit',
+      score: 0.6,
+      reasons: ['Author box: a short block the page marks as the author bio'],
+    };
   }
   if (index.inArticle(element) && length <= 450 && isAuthorBio(text, context)) {
     return { category: 'source-credit', score: 0.6, reasons: [`Author bio: ${quote(text)}`] };
@@ -431,6 +489,19 @@ function navigationBlock(index: BlockIndex, element: Element, text: string): Ver
     };
   }
   return null;
+}
+
+const AUTHOR_TOKEN = /^(author|authors|autor|autorin|autoren|auteur|autore|autores|writer)$/;
+const BIO_TOKEN = /^(bio|bios|biography|box|card|about|profile|info|description|avatar|vita)$/;
+
+/**
+ * An author box: marked both as the author's and as a bio, box or card by the page, and
+ * shaped like one (a few sentences, few links, at most a few paragraphs); never the byline alone.
+ */
+function isAuthorBox(index: BlockIndex, element: Element): boolean {
+  const stats = index.get(element);
+  if (stats.text < 40 || stats.text > 700 || stats.paragraphs > 3 || index.linkDensity(element) > 0.5) return false;
+  return hasToken(element, AUTHOR_TOKEN) && hasToken(element, BIO_TOKEN);
 }
 
 /** An author's bio: name + "is a reporter" (or "I am a writer"), at the very end of the article. */

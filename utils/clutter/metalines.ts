@@ -13,11 +13,12 @@ const STAMP_WORDS =
   'updated|update|posted|published|last|modified|created|on|at|am|pm|um|uhr|h|le|à|de|do|da|del|às|el|by|stand|aktualisiert|veröffentlicht|erstellt|geändert|mis|jour|publié|modifié|actualizado|publicado|atualizado|zaktualizowano|opublikowano|aggiornato|pubblicato|alle|ore|bijgewerkt|gepubliceerd|om|est|edt|cst|cdt|pst|pdt|mst|hst|gmt|utc|cet|cest|bst|ist|et|pt|ct|date|datum|fecha|data|time|zeit|am|erstellt|geschrieben|von';
 const DATE_WORD = new RegExp(`^(${MONTHS}|${WEEKDAYS}|${STAMP_WORDS})\\.?$`, 'iu');
 const MONTH_WORD = new RegExp(`^(${MONTHS})\\.?$`, 'iu');
-const NUMERIC_DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b/u;
+/** 19.01.2022, 2022-01-19, 1/19/22, 9:41; not a phone number such as +81 158-23-2012. */
+const NUMERIC_DATE = /(?<!\+[\d\s]*)\b(\d{1,2}|\d{4})[./-]\d{1,2}[./-](\d{1,2}|\d{4})\b|\b\d{1,2}:\d{2}\b/u;
 const STAMP_LEAD =
   /^(updated|posted|published|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|opublikowano|pubblicato|gepubliceerd)/iu;
 const READING_TIME =
-  /^ten tekst przeczytasz w (mniej niż )?\d+\s*\p{L}*$|^(views|aufrufe|zugriffe|vues|visitas|visualizzazioni|wyświetleń|wyświetlenia)\s*:?\s*[\d.,\s]*$|^(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|czas czytania|tempo di lettura|leestijd)\s*:?\s*(ca\.?\s*)?\d+\s*\p{L}*\.?$|^(ca\.?\s*)?\d+\s*(-|–)?\s*(min|mins|minutes?|minuten|minutos|minuti|minut)\.?\s*(read|reading|lesezeit|lesedauer|de lecture|de lectura|de leitura|di lettura|czytania|leestijd)\.?$/iu;
+  /^ten tekst przeczytasz w (mniej niż )?(\d+\s*)?\p{L}*$|^(less than a|under a|< ?1) min(ute)? read$|^(views|aufrufe|zugriffe|vues|visitas|visualizzazioni|wyświetleń|wyświetlenia)\s*:?\s*[\d.,\s]*$|^(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|czas czytania|tempo di lettura|leestijd)\s*:?\s*(ca\.?\s*)?\d+\s*\p{L}*\.?$|^(ca\.?\s*)?\d+\s*(-|–)?\s*(min|mins|minutes?|minuten|minutos|minuti|minut)\.?\s*(read|reading|lesezeit|lesedauer|de lecture|de lectura|de leitura|di lettura|czytania|leestijd)\.?$/iu;
 
 const BYLINE_LEAD = /^(by|von|par|por|di|door|od|autor|autorin|author|text)\s*:?\s+(?=\p{Lu})/iu;
 const NAME_CONNECTORS = new Set([
@@ -65,6 +66,17 @@ export interface ArticleMeta {
 /** Interface labels that are never article text on a line of their own. */
 const UI_LABEL =
   /^(comments?|\d+ comments?|sign in|log in|login|register|home|menu|search|share|print|email|tweet|advertisement|breaking news|read more|show more|kommentare?|anmelden|einloggen|suche|teilen|drucken|startseite|commentaires?|partager|connexion|comentarios?|compartir|iniciar sesión|komentarze|udostępnij|commenti|condividi|reacties|delen|pdf|advert|advertisement|anzeige|werbung|publicité|publicidad|pubblicità|reklama|iklan|sponsored|über den autor|über die autorin|about the author|à propos de l'auteur|sobre el autor|o autorze|comments (are )?closed|kommentare (sind )?geschlossen|commentaires (sont )?fermés|comentarios cerrados|print (this )?recipe|rezept drucken|imprimer la recette|imprimir (la )?receta|stampa (la )?ricetta|\(?(no ratings yet|noch keine bewertungen|aucune note|sin valoraciones)\)?)$/iu;
+/** A table of contents' title, a field label left without its value, a picture's stand-in label. */
+const LONE_LABEL =
+  /^(table of contents|contents|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|tabla de contenidos|spis treści|indice|sommario|inhoudsopgave|(von|by|autor|autorin|autoren|author|authors|auteurs?|autore|autores|kontakt|contact|contacto|quellen|quellenangaben|sources|fuentes|źródła|fonti|originalartikel|original article|article original|quelle|source|fuente)\s*:|meistgelesen|meist gelesen|meistgelesene artikel|meist-?diskutiert|meistkommentiert|meist kommentiert|most read|most popular|most commented|most discussed|les plus lus|les plus commentés|más leídas|lo más leído|najczęściej czytane|più letti|\(?(alle )?angaben ohne gewähr\.?\)?|\(?(irrtümer|änderungen)( und (irrtümer|änderungen))? vorbehalten\.?\)?|beitragsbild|titelbild|symbolbild|featured image|image d'illustration|image illustrative|imagen ilustrativa|zdjęcie ilustracyjne|immagine di repertorio)$/iu;
+/** Page controls on a line of their own: load more, a PDF download, an embed's consent placeholder, a permalink. */
+const CONTROL_LINE =
+  /^((lade|mehr|weitere) (weitere |mehr )?(inhalte|artikel|beiträge) (laden|anzeigen)?|lade weitere (inhalte|artikel|beiträge)|load more( articles| stories| posts)?|mehr laden|charger plus( d'articles)?|cargar más|wczytaj więcej|carica altri)\W*$|^([\p{L}-]+ ){0,3}(als pdf (herunterladen|downloaden|speichern)|download (as )?(a )?pdf|pdf herunterladen|télécharger (le |en )?pdf|descargar (en )?pdf)\W*$|^(klicken sie auf|click on|click) (den|die|the) .{0,30}(button|schaltfläche|taste).{0,20}(den inhalt|die inhalte|the content|external content).{0,60}(zu laden|to load)|^(externen? inhalte? (laden|anzeigen)|inhalt (jetzt )?(laden|entsperren)|load (external )?content|contenu externe|charger le contenu)\W*$|^(permalink|permalien|kurzlink|short-?url|short link|enlace permanente)\s*:?\s*https?:\/\/\S+$/iu;
+/** "Abbildung 4: ...", "Fig. 2. ...": a figure's caption line in the text. */
+const FIGURE_LINE = /^(abbildung|abb\.|figure|fig\.|grafik|tabelle|figura|rycina|ryc\.)\s*\d+[a-z]?\s*[:.]\s*\S/iu;
+/** "Kategorie: News": a post's category label on a line of its own. */
+const CATEGORY_LINE =
+  /^(category|categories|kategorie|kategorien|rubrik|rubrique|catégorie|categoría|categoria|kategoria)\s*:\s*[\p{L}\p{N}][^.!?:]{0,40}$/iu;
 /** "Photo: Name / Agency" lines, wherever they sit in the page's markup. */
 const CREDIT_LINE =
   /^(photo|photos|image|images|picture|bild|bilder|foto|fotos|credit|credits|crédit|crédito|photograph)s?\s*(credit)?\s*:\s*\S/iu;
@@ -86,10 +98,12 @@ export function isMetaLine(paragraph: string, meta: ArticleMeta = {}): boolean {
   if (paragraph.length > 160) return false;
   if (!/[\p{L}\p{N}]/u.test(paragraph)) return true;
   if (meta.title && paragraph.length >= 12 && squash(paragraph) === squash(meta.title)) return true;
+  if (FIGURE_LINE.test(paragraph) || CONTROL_LINE.test(paragraph)) return true;
   if (paragraph.length > 90) return false;
   if (meta.byline && paragraph.length >= 5 && squash(paragraph) === squash(meta.byline)) return true;
   if (READING_TIME.test(paragraph) || GALLERY.test(paragraph) || UI_LABEL.test(paragraph)) return true;
-  if (CREDIT_LINE.test(paragraph) || CONTACT_ONLY.test(paragraph)) return true;
+  if (CREDIT_LINE.test(paragraph) || CONTACT_ONLY.test(paragraph) || CATEGORY_LINE.test(paragraph)) return true;
+  if (LONE_LABEL.test(paragraph)) return true;
   if (meta.url && BARE_ADDRESS.test(paragraph) && sameAddress(paragraph, meta.url)) return true;
   if (isByline(paragraph)) return true;
   // A sentence that mentions a date is text, not a stamp.

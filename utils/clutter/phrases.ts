@@ -393,6 +393,7 @@ export const SUBSCRIPTION = phrases([
   'first-time subscribers',
   'delivered (to|through) your (door|letterbox|letter box|mailbox) every',
   'get access to .{0,60}subscriptions?',
+  'zapraszamy (też |również )?do (subskrypcji|prenumeraty)',
 ]);
 
 /** A job title in an author's bio line, in several languages. */
@@ -511,13 +512,31 @@ export const CONTACT_LINE =
 export const SHARE_PROMPT =
   /(share (this|the) (article|story|post|page)|(artikel|beitrag|seite) teilen|partager (cet|l') article|compartir (este|el) artículo|condividi (questo|l') articolo|udostępnij (ten )?artykuł|deel dit artikel|(war|ist) (der|dieser) (artikel|beitrag) (hilfreich|nützlich)|(artikel|beitrag) bewerten|keine bewertungen|rate this (article|post)|was this (article|post|page) (helpful|useful)|cet article vous a-t-il été utile|¿te ha sido útil)/iu;
 
-/** App download promotions. */
+/** App download and messaging-channel promotions. */
 export const APP_PROMO =
-  /(download|herunterladen|laden sie|hol dir|téléchargez|descarga|scarica|pobierz)[^.!?]{0,60}(?<![\p{L}])(app|apps|application|aplicación|applicazione|aplikacj\p{L}*)(?![\p{L}])|(get|download) it on (the )?(app store|google play)|click here to (get|download)[^.!?]{0,40}(?<![\p{L}])app(?![\p{L}])/iu;
+  /(download|herunterladen|laden sie|hol dir|téléchargez|descarga|scarica|pobierz)[^.!?]{0,60}(?<![\p{L}])(app|apps|application|aplicación|applicazione|aplikacj\p{L}*)(?![\p{L}])|(get|download) it on (the )?(app store|google play)|click here to (get|download)[^.!?]{0,40}(?<![\p{L}])app(?![\p{L}])|(chat|talk|connect) with us (on|in|via) [^.!?]{0,20}(messenger|whatsapp|telegram)|(folg(e|t|en sie) uns|abonnier(e|t|en sie) (uns|unseren kanal)) (auf|bei|via) (whatsapp|telegram)|(suivez-nous|rejoignez-nous) sur (whatsapp|telegram)|(síguenos|únete a nuestro canal) en (whatsapp|telegram)|(our|unser(em|en)?|nuestro|notre|nasz(ym)?) (youtube|whatsapp|telegram|tiktok)[- ]?(channel|kanal|kanał)|nuestro canal de (youtube|whatsapp|telegram)|notre chaîne (youtube|telegram)/iu;
 
 /** Advertising disclosures: "*Werbung. Dieser Beitrag enthält Werbung", affiliate notes. */
 export const AD_DISCLOSURE =
-  /^\W{0,2}(werbung|anzeige|sponsored|advertisement|publicidad|publicité)\s*[.:|\-–]|bei den (verlinkungen|links) handelt es sich|enthält (unbezahlte |bezahlte )?werbung|affiliate[- ]links?|affiliate commission|contains? affiliate|we may earn (a )?commission|provisions-?links|partnerlinks?|als amazon-partner|as an amazon associate/iu;
+  /^\W{0,2}(werbung|anzeige|sponsored|advertisement|publicidad|publicité)\s*[.:|\-–]|bei den (verlinkungen|links) handelt es sich|enthält (unbezahlte |bezahlte )?werbung|affiliate[- ]links?|(advertising|advertiser|affiliate) (disclosure|disclaimer)|affiliate commission|contains? affiliate|we may earn (a )?commission|provisions-?links|partnerlinks?|als amazon-partner|as an amazon associate/iu;
+
+/** Asks for money or support for the publication itself: "Hilf mit und unterstütze unser Magazin". */
+export const DONATION_ASK = phrases([
+  '(support|donate to|fund) our (journalism|work|magazine|newsroom|reporting)',
+  '(we|wir) (need|brauchen) (your|deine|ihre|eure) (support|help|unterstützung|hilfe)',
+  'brauchen wir (deine|ihre|eure) (unterstützung|hilfe)',
+  'unterstütze(n sie)? unser(e|en)? (magazin|arbeit|journalismus|redaktion)',
+  'soutenez notre (journal|média|travail|rédaction)',
+  'nous avons besoin de (votre|ton) soutien',
+  'apoya (a )?nuestro (periodismo|trabajo|medio)',
+  'necesitamos (tu|su) apoyo',
+  'wesprzyj naszą (redakcję|pracę)',
+  'sostieni (il nostro|la nostra) (giornalismo|lavoro|redazione)',
+]);
+
+/** Letters-to-the-editor prompts under an article. */
+export const LETTERS_PROMPT =
+  /(we want to hear what you think|(submit|send|write) (us )?a letter to the editor|leserbrief (schreiben|an die redaktion)|schreiben sie uns einen leserbrief|écrivez-nous|courrier des lecteurs|carta al director)/iu;
 
 /** WordPress-style post metadata lines: "This entry was posted in ... Bookmark the permalink." */
 export const POST_META =
@@ -546,7 +565,7 @@ export const PHRASE_GATES = new Map<RegExp, RegExp>([
   [
     SUBSCRIPTION,
     gate(
-      'subscri|become a|start|unlimited|journalism|jetzt|abo|weiterlesen|plus-artikel|suscr|hazte|wykup|abbonati|cancel|jederzeit|la suite|lesen sie|delivered|get access',
+      'subscri|become a|start|unlimited|journalism|jetzt|abo|weiterlesen|plus-artikel|suscr|hazte|wykup|abbonati|cancel|jederzeit|la suite|lesen sie|delivered|get access|zapraszamy',
     ),
   ],
   [
@@ -556,4 +575,5 @@ export const PHRASE_GATES = new Map<RegExp, RegExp>([
     ),
   ],
   [COMMENT_POLICY, gate('comment|moderating|akismet|kommentarfunktion|netiquette|coment')],
+  [DONATION_ASK, gate('support|donate|fund|need|brauchen|unterst|soutenez|besoin|apoya|necesitamos|wesprzyj|sostieni')],
 ]);
