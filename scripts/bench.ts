@@ -121,7 +121,10 @@ async function main(): Promise<void> {
   const log = (line: string) => {
     if (!json) process.stdout.write(`${line}\n`);
   };
-  const progress = (line: string) => process.stderr.write(json ? '' : `${line}\r`);
+  // A progress line that rewrites itself: only on a terminal (a CI log would get one endless line).
+  const progress = (line: string) => {
+    if (!json && process.stderr.isTTY) process.stderr.write(`${line}\r`);
+  };
   const limit = values.limit ? Number(values.limit) : undefined;
   const reps = Math.max(3, Number(values.reps));
 
