@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../utils/analyze.ts';
 import { isMetaLine } from '../../utils/clutter/metalines.ts';
+import { APP_PROMO } from '../../utils/clutter/phrases.ts';
 import type { PageReport } from '../../utils/report.ts';
 
 const PARAGRAPHS = [
@@ -129,5 +130,17 @@ describe('page controls and figure lines', () => {
     expect(isMetaLine('In Abbildung 4 sieht man, wie die Schwachschicht entsteht.')).toBe(false);
     expect(isMetaLine('Klicken Sie auf den Button „Öffnen“, um die Datei zu laden.')).toBe(false);
     expect(isMetaLine('Readers can download the council report as a PDF from the town hall website.')).toBe(false);
+  });
+});
+
+describe('messaging-channel promotions', () => {
+  it('are app promotions in several languages', () => {
+    expect(APP_PROMO.test("Chat with us in Facebook Messenger. Find out what's happening in the world.")).toBe(true);
+    expect(APP_PROMO.test('Folgen Sie uns auf WhatsApp und verpassen Sie keine Nachricht mehr.')).toBe(true);
+    expect(APP_PROMO.test('Suivez-nous sur Telegram pour ne rien manquer.')).toBe(true);
+    expect(APP_PROMO.test('The minister said she would chat with us about the ferries on Monday.')).toBe(false);
+    expect(APP_PROMO.test('¡Mira lo que tiene nuestro canal de YouTube!')).toBe(true);
+    expect(APP_PROMO.test('Abonnieren Sie unseren YouTube-Kanal.')).toBe(true);
+    expect(APP_PROMO.test('The singer posted the video on her YouTube channel on Friday.')).toBe(false);
   });
 });

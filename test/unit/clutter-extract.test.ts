@@ -81,3 +81,35 @@ describe('standfirst recovery', () => {
     expect(report.article?.text.startsWith(BODY[0] as string)).toBe(true);
   });
 });
+
+const ASIDE =
+  'Our weekly island letter brings the harbour news, the tide tables and the ferry times to everyone who asks for it at the office.';
+
+/** Page builders nest the body deep in a grid, so its headline is several levels above it. */
+function deepPage(head: string, between = ''): string {
+  return `<!DOCTYPE html><html><body><div class="page"><div class="wrap"><div class="grid">
+<div class="head"><div class="inner"><div class="title"><h1>Ferries sail again after the storm</h1></div>${head}</div></div>
+${between}
+<div class="main"><div class="col"><div class="row"><div class="cell"><div class="text">
+${BODY.map((text) => `<p>${text}</p>`).join('')}
+</div></div></div></div></div></div></div></div></body></html>`;
+}
+
+function cleanText(html: string): string {
+  const document = new JSDOM(html).window.document;
+  return analyzeDocument(document, { url: 'https://news.example/ferry', force: true }).report.cleanText;
+}
+
+describe('standfirst under a headline far above the body', () => {
+  it('takes back a lead paragraph beside the headline', () => {
+    const text = cleanText(deepPage(`<p class="lead">${LEAD}</p>`));
+    expect(text.startsWith(LEAD)).toBe(true);
+    for (const paragraph of BODY) expect(text).toContain(paragraph);
+  });
+
+  it('but not a subheading there, nor a paragraph in another branch of the page', () => {
+    expect(cleanText(deepPage(`<h2>${LEAD}</h2>`))).not.toContain(LEAD);
+    const between = `<div class="promo"><div><div><p>${ASIDE}</p></div></div></div>`;
+    expect(cleanText(deepPage('', between))).not.toContain(ASIDE);
+  });
+});
