@@ -248,8 +248,7 @@ function cleanArticleText(extraction: Extraction, blocks: DetectedBlock[], url: 
   let captionLength = 0;
   for (const caption of captions) captionLength += caption.textContent?.length ?? 0;
   const gallery = captionLength > fullText.length * GALLERY_CAPTION_SHARE;
-  if (gallery) captions.length = 0;
-  for (const caption of captions) {
+  for (const caption of gallery ? [] : captions) {
     const walker = caption.ownerDocument.createTreeWalker(caption, 0x4);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) dropped.add(node as Text);
   }
