@@ -1,24 +1,14 @@
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument } from '../../utils/analyze.ts';
 import { isMetaLine } from '../../utils/clutter/metalines.ts';
 import { APP_PROMO } from '../../utils/clutter/phrases.ts';
 import type { PageReport } from '../../utils/report.ts';
+import { PARAGRAPHS as ALL_PARAGRAPHS, articleReport, paragraphsHtml } from './night-bus-article.ts';
 
-const PARAGRAPHS = [
-  'The regional council voted on Tuesday to extend the night bus network to three outlying villages, after a two-year campaign by residents who said they had been cut off from evening jobs in the city.',
-  'Under the plan, buses will run every forty minutes between midnight and five in the morning from the central station, with a stop added at the hospital so that night-shift staff can travel safely.',
-  'Council members said the trial would cost about two million a year and would be reviewed after eighteen months, with passenger numbers published every quarter so that the public can judge it.',
-  'Opposition members questioned whether enough drivers could be hired in time, pointing to shortages that have already forced the operator to cancel some daytime services this autumn.',
-];
+const PARAGRAPHS = ALL_PARAGRAPHS.slice(0, 4);
 
 /** The article with the given block after its last paragraph. */
 function analyze(after: string): PageReport {
-  const url = 'https://news.example/night-buses';
-  const html = `<!DOCTYPE html><html><head><title>Night buses extended</title></head><body><main><article>
-    <h1>Night buses extended to villages</h1>${PARAGRAPHS.map((text) => `<p>${text}</p>`).join('')}${after}
-    </article></main></body></html>`;
-  return analyzeDocument(new JSDOM(html, { url }).window.document, { url, force: true }).report;
+  return articleReport(`${paragraphsHtml(4)}${after}\n    `);
 }
 
 function expectFlagged(after: string, text: string, category: string) {

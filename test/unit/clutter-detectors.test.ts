@@ -6,14 +6,7 @@ import { type BlockIndex, outermostBlocks } from '../../utils/clutter/blocks.ts'
 import { boilerplateDetector } from '../../utils/clutter/boilerplate.ts';
 import { relatedDetector } from '../../utils/clutter/related.ts';
 import type { PageReport } from '../../utils/report.ts';
-
-const PARAGRAPHS = [
-  'The regional council voted on Tuesday to extend the night bus network to three outlying villages, after a two-year campaign by residents who said they had been cut off from evening jobs in the city.',
-  'Under the plan, buses will run every forty minutes between midnight and five in the morning from the central station, with a stop added at the hospital so that night-shift staff can travel safely.',
-  'Council members said the trial would cost about two million a year and would be reviewed after eighteen months, with passenger numbers published every quarter so that the public can judge it.',
-  'Opposition members questioned whether enough drivers could be hired in time, pointing to shortages that have already forced the operator to cancel some daytime services this autumn.',
-  'The operator said it had started a recruitment drive and expected to have the new routes running by the spring, weather permitting, and that fares would stay the same as on daytime buses.',
-];
+import { PARAGRAPHS } from './night-bus-article.ts';
 
 /** A small article page with the given clutter HTML inserted after the second paragraph. */
 function page(clutter: string, lang = 'en', after = ''): string {
