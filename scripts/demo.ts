@@ -15,8 +15,8 @@ import type { Page } from 'playwright-core';
 import { decodeHtml } from '../utils/charset.ts';
 import type { PageReport } from '../utils/report.ts';
 import { withSummary } from '../utils/summary.ts';
-import { ensureBuild } from './bench-build.ts';
-import { fitToPopup, wholePageShot } from './bench-extension.ts';
+import { ensureBuild } from './bench/build.ts';
+import { fitToPopup, wholePageShot } from './bench/extension.ts';
 import { launchWithExtension, sendToTab, tabIdOf, waitForAnalysis } from './browser-harness.ts';
 import { PROJECT_ROOT } from './shared-data.ts';
 

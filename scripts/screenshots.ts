@@ -7,8 +7,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { decodeHtml } from '../utils/charset.ts';
-import { ensureBuild } from './bench-build.ts';
-import { fitToPopup, wholePageShot } from './bench-extension.ts';
+import { ensureBuild } from './bench/build.ts';
+import { fitToPopup, wholePageShot } from './bench/extension.ts';
 import {
   launchWithExtension,
   openOptions,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleSizes } from '../../scripts/bench-sizes.ts';
+import { bundleSizes } from '../../scripts/bench/sizes.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'bench-sizes-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -12,7 +12,7 @@ import { type ClickbaitModel, loadModel, reasonsFor, scoreWith } from './model.t
 // Parsed once per page (module load), then shared by every headline.
 const MODEL = loadModel(modelJson as ClickbaitModel);
 const TRAINED_LANGUAGES = new Set(['en']);
-// Same as DEFAULT_CLICKBAIT_THRESHOLD in analyze.ts (a unit test keeps them equal); importing it
+// Same as DEFAULT_CLICKBAIT_THRESHOLD in context.ts (a unit test keeps them equal); importing it
 // would make a cycle analyze -> registry -> here -> analyze.
 export const DEFAULT_THRESHOLD = 0.5;
 const MAX_HEADLINE_CHARS = 300;

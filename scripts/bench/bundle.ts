@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { rolldown } from 'rolldown';
-import { PROJECT_ROOT } from './shared-data.ts';
+import { PROJECT_ROOT } from '../shared-data.ts';
 
 async function bundle(input: string, name?: string): Promise<string> {
   const build = await rolldown({ input, logLevel: 'silent', platform: 'browser' });
@@ -21,7 +21,7 @@ async function bundle(input: string, name?: string): Promise<string> {
 
 /** The bench IIFE: sets window.__bench with `bare` and `ours` runners. */
 export function buildBenchBundle(): Promise<string> {
-  return bundle(resolve(PROJECT_ROOT, 'scripts', 'bench-entry.ts'));
+  return bundle(resolve(PROJECT_ROOT, 'scripts', 'bench', 'entry.ts'));
 }
 
 /** Readability.js minified the same way, raw and gzip bytes. */

@@ -1,6 +1,6 @@
 /** The bench figures as a Markdown page (docs/benchmark.md), from the same object `--json` prints. */
-import type { HighlightCost, PopupRender } from './bench-extension.ts';
-import type { BundleSize } from './bench-sizes.ts';
+import type { HighlightCost, PopupRender } from './extension.ts';
+import type { BundleSize } from './sizes.ts';
 
 interface Stats {
   pages: number;

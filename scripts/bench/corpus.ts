@@ -10,10 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
-import { decodeHtml } from '../utils/charset.ts';
-import type { BenchResult } from './bench-entry.ts';
-import { findChromium } from './browser-harness.ts';
-import { PROJECT_ROOT, sharedPath } from './shared-data.ts';
+import { decodeHtml } from '../../utils/charset.ts';
+import { findChromium } from '../browser-harness.ts';
+import { PROJECT_ROOT, sharedPath } from '../shared-data.ts';
+import type { BenchResult } from './entry.ts';
 
 export interface CorpusPage {
   corpus: string;
@@ -32,7 +32,7 @@ export interface PageTiming {
   readerable: boolean;
   flags: number;
   error: string | null;
-  /** Rough ms per stage of our analysis (see bench-entry.ts). */
+  /** Rough ms per stage of our analysis (see entry.ts). */
   stages: Record<string, number>;
 }
 

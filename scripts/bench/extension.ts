@@ -4,7 +4,6 @@
  * the popup's time to first render against a blank extension page.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { median } from './bench-corpus.ts';
 import {
   type LaunchedBrowser,
   launchWithExtension,
@@ -12,7 +11,8 @@ import {
   servePages,
   tabIdOf,
   waitForAnalysis,
-} from './browser-harness.ts';
+} from '../browser-harness.ts';
+import { median } from './corpus.ts';
 
 export interface HighlightCost {
   flags: number;

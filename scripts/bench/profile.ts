@@ -7,9 +7,9 @@
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { rolldown } from 'rolldown';
-import { CHROMIUM_ARGS, type CorpusPage } from './bench-corpus.ts';
-import { findChromium, servePages } from './browser-harness.ts';
-import { PROJECT_ROOT } from './shared-data.ts';
+import { findChromium, servePages } from '../browser-harness.ts';
+import { PROJECT_ROOT } from '../shared-data.ts';
+import { CHROMIUM_ARGS, type CorpusPage } from './corpus.ts';
 
 interface ProfileNode {
   id: number;
@@ -25,7 +25,7 @@ export interface HotFunction {
 
 async function unminifiedBundle(): Promise<string> {
   const build = await rolldown({
-    input: resolve(PROJECT_ROOT, 'scripts', 'bench-entry.ts'),
+    input: resolve(PROJECT_ROOT, 'scripts', 'bench', 'entry.ts'),
     logLevel: 'silent',
     platform: 'browser',
   });

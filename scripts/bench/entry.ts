@@ -4,9 +4,9 @@
  * the content script runs it, timed alternately in the same page.
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { analyzeDocument, DEFAULT_CLICKBAIT_THRESHOLD, DEFAULT_MAX_ELEMENTS } from '../utils/analyze.ts';
-import { extractArticle } from '../utils/extract.ts';
-import { DETECTORS } from '../utils/registry.ts';
+import { analyzeDocument, DEFAULT_CLICKBAIT_THRESHOLD, DEFAULT_MAX_ELEMENTS } from '../../utils/analyze.ts';
+import { extractArticle } from '../../utils/extract.ts';
+import { DETECTORS } from '../../utils/registry.ts';
 
 /** One page's measurements, as the bench script reads them back from the page. */
 export interface BenchResult {

@@ -1,0 +1,46 @@
+/** Report flags from merged blocks: plain data, plus the live element each one points at. */
+import type { DetectedBlock, DetectionContext } from './detectors.ts';
+import type { Flag } from './report.ts';
+import { normalizeSpace } from './text.ts';
+
+const MAX_FLAG_TEXT = 600;
+
+/** Flags f1, f2, ... in the blocks' order, and flag id -> element. */
+export function toFlags(
+  blocks: DetectedBlock[],
+  context: DetectionContext,
+): { flags: Flag[]; targets: Map<string, Element> } {
+  const targets = new Map<string, Element>();
+  const flags: Flag[] = blocks.map((block, index) => {
+    const id = `f${index + 1}`;
+    targets.set(id, block.element);
+    return {
+      id,
+      kind: block.kind,
+      category: block.category,
+      text: leadingText(block.element, MAX_FLAG_TEXT),
+      reasons: block.reasons,
+      score: Math.round(block.score * 1000) / 1000,
+      insideArticle: context.holdsArticleText(block.element),
+    };
+  });
+  return { flags, targets };
+}
+
+export /** normalizeSpace(element.textContent).slice(0, max), reading only as much text as that needs. */
+function leadingText(element: Element, max: number): string {
+  const document = element.ownerDocument;
+  const walker = document.createTreeWalker(element, 0xc);
+  let raw = '';
+  let check = max;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    raw += (node as Text).data;
+    // Once the normalised prefix holds `max` characters, the rest cannot change them.
+    if (raw.length >= check) {
+      const prefix = normalizeSpace(raw);
+      if (prefix.length >= max) return prefix.slice(0, max);
+      check = raw.length + max;
+    }
+  }
+  return normalizeSpace(raw).slice(0, max);
+}
