@@ -20,8 +20,17 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: settings (synced). Content scripts on http(s) pages are the only host access.
-    permissions: ['storage'],
+    // offscreen (Chrome): a hidden extension document that parses a copy of the page for analysis (no warning).
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
     action: { default_title: '__MSG_actionTitle__' },
+    // Chrome: the in-page analysis, imported by the content script only where no offscreen document can be had.
+    ...(browser === 'firefox'
+      ? {}
+      : {
+          web_accessible_resources: [
+            { resources: ['analysis-fallback.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+          ],
+        }),
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },

@@ -3,6 +3,7 @@
  * checks the sender (see isTrustedSender) and parses the payload with
  * parseRequest before acting, so nothing a web page sends can act on it.
  */
+import { type ElementAddress, parseAddress } from './address.ts';
 import { isPageChrome } from './categories.ts';
 import type { FlagKind, PageReport } from './report.ts';
 
@@ -24,7 +25,28 @@ export type ContentRequest =
   | { type: 'reveal-flag'; id: string };
 
 /** Content script -> background. */
-export type BackgroundRequest = { type: 'report-summary'; badge: BadgeSummary | null };
+export type BackgroundRequest =
+  | { type: 'report-summary'; badge: BadgeSummary | null }
+  /** Make sure the extension document that analyses pages exists (Chrome: the offscreen document). */
+  | { type: 'ensure-analyzer' };
+
+/** Content script -> the extension document that analyses pages (offscreen document or background page). */
+export interface AnalyzePageRequest {
+  type: 'analyze-page';
+  /** The page's HTML, slimmed (see serialize.ts). */
+  html: string;
+  url: string;
+  force: boolean;
+  clickbaitThreshold: number;
+}
+
+/** The analysis of a copy: the report, and where each flag's element is in the page. */
+export type AnalyzePageResponse =
+  | { ok: true; report: PageReport; addresses: Record<string, ElementAddress>; analysisMs: number }
+  | { ok: false; error: string };
+
+/** Largest page HTML accepted in one analyze-page message (UTF-16 units). */
+export const MAX_PAGE_HTML = 24 * 1024 * 1024;
 
 export interface BadgeSummary {
   readerable: boolean;
@@ -32,7 +54,7 @@ export interface BadgeSummary {
   clutter: number;
 }
 
-export type Request = ContentRequest | BackgroundRequest;
+export type Request = ContentRequest | BackgroundRequest | AnalyzePageRequest;
 
 /** Every response: the tab's state, or an error message. */
 export type Response = { ok: true; state: TabState } | { ok: false; error: string };
@@ -61,6 +83,15 @@ export function parseRequest(message: unknown): Request | null {
       return typeof message.id === 'string' && /^f\d{1,6}$/.test(message.id)
         ? { type: 'reveal-flag', id: message.id }
         : null;
+    case 'ensure-analyzer':
+      return { type: 'ensure-analyzer' };
+    case 'analyze-page': {
+      const { html, url, force, clickbaitThreshold } = message;
+      if (typeof html !== 'string' || html.length > MAX_PAGE_HTML) return null;
+      if (typeof url !== 'string' || url.length > 8192 || typeof force !== 'boolean') return null;
+      if (typeof clickbaitThreshold !== 'number' || !(clickbaitThreshold >= 0 && clickbaitThreshold <= 1)) return null;
+      return { type: 'analyze-page', html, url, force, clickbaitThreshold };
+    }
     case 'report-summary': {
       const badge = message.badge;
       if (badge === null) return { type: 'report-summary', badge: null };
@@ -119,4 +150,20 @@ export function summaryFor(
     clickbait: view.showKinds.clickbait && report.headline?.clickbait === true,
     clutter,
   };
+}
+
+/** Checks an analyze-page answer; the flags without a valid address are left out of `addresses`. */
+export function parseAnalyzePageResponse(value: unknown): AnalyzePageResponse | null {
+  if (!isRecord(value)) return null;
+  if (value.ok === false) return { ok: false, error: typeof value.error === 'string' ? value.error : 'failed' };
+  if (value.ok !== true || !isRecord(value.report) || !isRecord(value.addresses)) return null;
+  const report = value.report as unknown as PageReport;
+  if (!Array.isArray(report.flags) || !Array.isArray(report.notices)) return null;
+  const addresses: Record<string, ElementAddress> = {};
+  for (const flag of report.flags) {
+    const address = isRecord(flag) && typeof flag.id === 'string' ? parseAddress(value.addresses[flag.id]) : null;
+    if (address) addresses[flag.id] = address;
+  }
+  const analysisMs = typeof value.analysisMs === 'number' ? value.analysisMs : 0;
+  return { ok: true, report, addresses, analysisMs };
 }

@@ -48,7 +48,7 @@ export interface HeadlineVerdict {
 }
 
 /** Why an analysis is partial; the popup turns these into plain words. */
-export type ReportNotice = 'page-too-large' | 'not-html' | 'no-article';
+export type ReportNotice = 'page-too-large' | 'not-html' | 'no-article' | 'analysed-in-page';
 
 export interface PageReport {
   url: string;
@@ -64,4 +64,9 @@ export interface PageReport {
    */
   summary: string[];
   notices: ReportNotice[];
+  /**
+   * In the browser: flags the analysis made on its copy of the page whose element is gone from the
+   * live page, or whose text changed meanwhile (left out of `flags`). Absent where nothing was moved.
+   */
+  flagsDropped?: number;
 }

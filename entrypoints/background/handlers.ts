@@ -14,6 +14,8 @@ export interface MessageSender {
 export interface BadgeDeps {
   extensionId: string;
   setBadge(tabId: number, text: string, color: string): Promise<void>;
+  /** Makes sure the extension document that analyses pages exists; false when none can be had. */
+  ensureAnalyzer?(): Promise<boolean>;
 }
 
 export interface CommandDeps {
@@ -34,6 +36,17 @@ export function handleBackgroundMessage(
   if (!isTrustedSender(sender, deps.extensionId)) return undefined;
   const request = parseRequest(message);
   if (request === null) return Promise.resolve({ ok: false, error: 'invalid-request' });
+  if (request.type === 'ensure-analyzer') {
+    if (typeof sender.tab?.id !== 'number' || (sender.frameId ?? 0) !== 0) {
+      return Promise.resolve({ ok: false, error: 'not-top-frame' });
+    }
+    const ensure = deps.ensureAnalyzer;
+    if (!ensure) return Promise.resolve({ ok: false, error: 'no-analyzer' });
+    return ensure().then(
+      (ready) => (ready ? { ok: true } : { ok: false, error: 'no-analyzer' }) as BackgroundResponse,
+      () => ({ ok: false, error: 'no-analyzer' }) as BackgroundResponse,
+    );
+  }
   if (request.type !== 'report-summary') return undefined;
   const tabId = sender.tab?.id;
   if (typeof tabId !== 'number' || tabId < 0) return Promise.resolve({ ok: false, error: 'no-tab' });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { offscreenAnalyzer } from './analyzer.ts';
 import {
   type BadgeDeps,
   type CommandDeps,
@@ -12,8 +13,29 @@ export default defineBackground(() => {
   // MV3 has `action`; Firefox's MV2 build has `browserAction`.
   const action = browser.action ?? browser.browserAction;
 
+  // Firefox (MV2): this background page has a DOM and analyses pages itself.
+  const analyzer = import.meta.env.FIREFOX
+    ? null
+    : offscreenAnalyzer((globalThis as unknown as { chrome: Parameters<typeof offscreenAnalyzer>[0] }).chrome);
+  // Loaded apart, so Chrome's service worker does not carry the analysis; ensure-analyzer waits for it.
+  const hostReady: Promise<boolean> = import.meta.env.FIREFOX
+    ? import('../offscreen/host.ts').then(
+        ({ handleHostMessage }) => {
+          browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+            const pending = handleHostMessage(message, sender, browser.runtime.id);
+            if (!pending) return false;
+            pending.then(sendResponse, () => sendResponse({ ok: false, error: 'internal' }));
+            return true;
+          });
+          return typeof DOMParser === 'function';
+        },
+        () => false,
+      )
+    : Promise.resolve(false);
+
   const badgeDeps: BadgeDeps = {
     extensionId: browser.runtime.id,
+    ensureAnalyzer: () => (analyzer ? analyzer.ensure() : hostReady),
     async setBadge(tabId, text, color) {
       try {
         await action.setBadgeText({ tabId, text });

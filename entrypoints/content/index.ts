@@ -7,12 +7,13 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { analyzeDocument } from '@/utils/analyze.ts';
+import type { Analysis, analyzeDocument } from '@/utils/analyze.ts';
 import type { BadgeSummary } from '@/utils/messages.ts';
 import { loadSettings, watchSettings } from '@/utils/settings-item.ts';
 import { createClutterHider } from './clutter.ts';
 import { createHighlightLayer } from './highlight-layer.ts';
 import { handleContentMessage } from './messages.ts';
+import { type AnalyzeRequest, analyzeRemotely } from './remote.ts';
 import { isNewPage, type Timers, waitForDomSettle, whenPageIdle } from './spa-watch.ts';
 import { type ContentController, createContentController } from './state.ts';
 
@@ -67,7 +68,13 @@ function start(ctx: ContentScriptContext): void {
     controller = createContentController(settings, {
       document: doc,
       href: () => location.href,
-      analyze: (options) => analyzeDocument(doc, options),
+      analyze: (options) =>
+        analyzeRemotely(options, {
+          document: doc,
+          send: (message) => browser.runtime.sendMessage(message),
+          fallback: (request) => analyzeInPage(doc, request),
+          yieldToPage: () => new Promise((resolve) => ctx.setTimeout(resolve, 0)),
+        }),
       sendSummary,
       layer,
       clutter,
@@ -152,6 +159,16 @@ function start(ctx: ContentScriptContext): void {
       if ((event as PageTransitionEvent).persisted) timers.setTimeout(() => controller?.announce(), 500);
     })(),
   );
+}
+
+/** The fallback: the whole pipeline, loaded only now (it is not part of the content script). */
+async function analyzeInPage(doc: Document, request: AnalyzeRequest): Promise<Analysis> {
+  const name = '__articleLensAnalyzeInPage';
+  const scope = globalThis as unknown as Record<string, typeof analyzeDocument | undefined>;
+  if (!scope[name]) await import(/* @vite-ignore */ browser.runtime.getURL('/analysis-fallback.js' as '/popup.html'));
+  const analyze = scope[name];
+  if (!analyze) throw new Error('analysis unavailable');
+  return analyze(doc, request);
 }
 
 function guard<T extends unknown[]>(run: (...args: T) => void): (...args: T) => void {

@@ -36,7 +36,9 @@ export function handleContentMessage(
   if (sender.tab && !(deps.extensionOrigin && sender.url?.startsWith(deps.extensionOrigin))) return undefined;
   const request = parseRequest(message);
   if (request === null) return Promise.resolve({ ok: false, error: 'invalid-request' });
-  if (request.type === 'report-summary') return undefined;
+  if (request.type === 'report-summary' || request.type === 'ensure-analyzer' || request.type === 'analyze-page') {
+    return undefined;
+  }
   return deps.controller().then(
     (controller) => respond(controller, request),
     () => ({ ok: false, error: 'not-ready' }),

@@ -22,7 +22,8 @@ export interface ContentDeps {
   document: Document;
   /** The page URL now (changes on SPA navigation). */
   href(): string;
-  analyze(options: { url: string; force: boolean; clickbaitThreshold: number }): Analysis;
+  /** The analysis of the page: in an extension document (a promise), or in the page as a fallback. */
+  analyze(options: { url: string; force: boolean; clickbaitThreshold: number }): Analysis | Promise<Analysis>;
   sendSummary(badge: BadgeSummary | null): void;
   layer: HighlightLayer;
   clutter: ClutterHider;
@@ -199,25 +200,48 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
       });
   }
 
-  function runAnalysis(force: boolean): TabState {
-    if (disabled()) return state();
-    const wasHidden = deps.clutter.hidden;
-    deps.clutter.restore();
-    status = 'analyzing';
-    const started = deps.now();
-    try {
-      analysis = deps.analyze({ url: deps.href(), force, clickbaitThreshold: clickbaitThreshold(settings) });
+  let runToken = 0;
+
+  function finish(result: Analysis | null, error: unknown, force: boolean, started: number, wasHidden: boolean) {
+    if (result) {
+      analysis = result;
       forced = force;
       ms = Math.round(deps.now() - started);
       status = 'done';
       if (wasHidden) deps.clutter.hide(clutterElements());
-    } catch (error) {
+    } else {
       analysis = null;
       status = 'error';
       errorMessage = error instanceof Error ? error.message.slice(0, 200) : 'analysis failed';
     }
     deps.sendSummary(summary());
     sync();
+  }
+
+  function runAnalysis(force: boolean): TabState {
+    if (disabled()) return state();
+    const wasHidden = deps.clutter.hidden;
+    deps.clutter.restore();
+    status = 'analyzing';
+    const started = deps.now();
+    const token = ++runToken;
+    try {
+      const result = deps.analyze({ url: deps.href(), force, clickbaitThreshold: clickbaitThreshold(settings) });
+      if (result instanceof Promise) {
+        result.then(
+          (done) => {
+            if (token === runToken) finish(done, null, force, started, wasHidden);
+          },
+          (error: unknown) => {
+            if (token === runToken) finish(null, error, force, started, wasHidden);
+          },
+        );
+        return state();
+      }
+      finish(result, null, force, started, wasHidden);
+    } catch (error) {
+      finish(null, error, force, started, wasHidden);
+    }
     return state();
   }
 
@@ -228,6 +252,7 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
     getState: state,
     analyze(force) {
       if (status === 'done' && analysis && (forced || !force)) return state();
+      if (status === 'analyzing') return state();
       return runAnalysis(force);
     },
     setHighlights(on) {
@@ -287,6 +312,7 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
       const before = settings;
       settings = next;
       if (disabled()) {
+        runToken++;
         deps.clutter.restore();
         deps.layer.remove();
         analysis = null;
@@ -314,6 +340,7 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
     },
     reset() {
       revealing = null;
+      runToken++;
       rerunToken++;
       deps.clutter.restore();
       deps.layer.remove();

@@ -7,6 +7,7 @@ import { createClutterHider } from '@/entrypoints/content/clutter.ts';
 import { createHighlightLayer, LAYER_TAG } from '@/entrypoints/content/highlight-layer.ts';
 import { handleContentMessage } from '@/entrypoints/content/messages.ts';
 import { type ContentController, createContentController, RERUN_DELAY_MS } from '@/entrypoints/content/state.ts';
+import { handleHostMessage } from '@/entrypoints/offscreen/host.ts';
 import type { Analysis } from '@/utils/analyze.ts';
 import type { BadgeSummary, Response, TabState } from '@/utils/messages.ts';
 import type { Flag, PageReport } from '@/utils/report.ts';
@@ -338,8 +339,14 @@ describe('content script entry with the fake browser', () => {
   async function startContentScript(settings: Partial<Settings>) {
     await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, ...settings } });
     const sent: unknown[] = [];
+    // The extension's side: the background makes sure an analysis host exists, the host analyses the copy.
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
       sent.push(message);
+      const type = (message as { type?: string }).type;
+      if (type === 'ensure-analyzer') return { ok: true };
+      if (type === 'analyze-page')
+        return handleHostMessage(message, { id: EXTENSION_ID, tab: { id: 1 } }, EXTENSION_ID);
+      return undefined;
     });
     const { default: content } = await import('@/entrypoints/content/index.ts');
     const ctx = new ContentScriptContext('content');
@@ -366,6 +373,13 @@ describe('content script entry with the fake browser', () => {
     );
     if (!response?.ok || response.state.status !== 'done') throw new Error('not done');
     expect(response.state.report.article?.title).toContain('WW3 fears as Russia claims US weapons');
+    // Analysed on a copy sent to the extension, its flags mapped back onto this page.
+    expect(sent).toContainEqual(
+      expect.objectContaining({ type: 'analyze-page', html: expect.stringContaining('WW3') }),
+    );
+    expect(response.state.report.flags.length).toBeGreaterThan(0);
+    expect(response.state.report.flagsDropped).toBe(0);
+    expect(response.state.report.notices).not.toContain('analysed-in-page');
     expect(sent).toContainEqual({ type: 'report-summary', badge: expect.objectContaining({ readerable: true }) });
     ctx.abort();
   });
@@ -376,7 +390,10 @@ describe('content script entry with the fake browser', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await ask({ type: 'get-state' })).toEqual({ ok: true, state: { status: 'idle' } });
     expect(await ask({ type: 'analyze', force: false }, { url: location.href })).toBeUndefined();
-    expect(await ask({ type: 'analyze', force: false })).toMatchObject({ ok: true, state: { status: 'done' } });
+    expect(await ask({ type: 'analyze', force: false })).toMatchObject({ ok: true, state: { status: 'analyzing' } });
+    await vi.waitFor(async () =>
+      expect(await ask({ type: 'get-state' })).toMatchObject({ ok: true, state: { status: 'done' } }),
+    );
     ctx.abort();
   });
 

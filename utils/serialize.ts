@@ -1,0 +1,98 @@
+/**
+ * The page as a string for analysis elsewhere: the document's HTML with what no
+ * detector reads emptied (script bodies except JSON-LD metadata, style sheets,
+ * SVG drawings, comments, data: URIs). Elements stay where they are, so a
+ * child-index path on the parsed copy names the same element on the live page.
+ */
+
+/** Above this many UTF-16 units the page is not sent (about 32 MB of text). */
+export const MAX_SERIALIZED_CHARS = 16 * 1024 * 1024;
+
+export interface SerializedPage {
+  html: string;
+  /** Characters of the document's own serialisation, before emptying. */
+  rawChars: number;
+}
+
+/** The doctype as written, so the copy is parsed in the same mode (quirks or not) as the page. */
+function doctypeOf(document: Document): string {
+  const doctype = document.doctype;
+  if (!doctype) return '';
+  const publicId = doctype.publicId ? ` PUBLIC "${doctype.publicId}"` : '';
+  const systemId = doctype.systemId ? `${publicId ? '' : ' SYSTEM'} "${doctype.systemId}"` : '';
+  return `<!DOCTYPE ${doctype.name}${publicId}${systemId}>`;
+}
+
+/** The page's HTML, slimmed; null when it is not an HTML document with an element tree. */
+export function serializeDocument(document: Document): SerializedPage | null {
+  const root = document.documentElement;
+  if (!root) return null;
+  const raw = root.outerHTML;
+  return { html: doctypeOf(document) + slimHtml(raw), rawChars: raw.length };
+}
+
+const TOKEN = /<!--|<(script|style)\b([^>]*)>|<svg\b[^>]*>|\s(?:src|href|srcset|poster|data-src)="data:[^"]*"/gi;
+const SCRIPT_END = /<\/script/gi;
+const STYLE_END = /<\/style/gi;
+const LD_JSON = /\btype\s*=\s*["']?application\/ld\+json/i;
+
+/**
+ * Empties, in one left-to-right scan of serialised HTML: comments, the bodies of
+ * <script> (JSON-LD kept) and <style>, everything inside <svg> (nested ones
+ * included), and data: URIs in the attributes that carry them. Tags stay.
+ */
+export function slimHtml(html: string): string {
+  const out: string[] = [];
+  let last = 0;
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
+    const token = match[0];
+    const start = match.index;
+    if (token === '<!--') {
+      const end = html.indexOf('-->', start + 4);
+      out.push(html.slice(last, start));
+      last = end < 0 ? html.length : end + 3;
+    } else if (match[1]) {
+      const tag = match[1].toLowerCase();
+      const bodyStart = start + token.length;
+      const closing = tag === 'script' ? SCRIPT_END : STYLE_END;
+      closing.lastIndex = bodyStart;
+      const end = closing.exec(html)?.index ?? html.length;
+      if (tag === 'script' && LD_JSON.test(match[2] ?? '')) {
+        out.push(html.slice(last, end));
+      } else {
+        out.push(html.slice(last, bodyStart));
+      }
+      last = end;
+    } else if (token[0] === '<') {
+      // <svg ...>: skip to its matching </svg>, counting nested ones.
+      const bodyStart = start + token.length;
+      out.push(html.slice(last, bodyStart));
+      if (token.endsWith('/>')) {
+        last = bodyStart;
+      } else {
+        const tags = /<svg\b[^>]*?(\/?)>|<\/svg\s*>/gi;
+        tags.lastIndex = bodyStart;
+        let depth = 1;
+        let end = html.length;
+        for (let tag = tags.exec(html); tag; tag = tags.exec(html)) {
+          if (tag[0][1] === '/') depth--;
+          else if (tag[1] !== '/') depth++;
+          if (depth === 0) {
+            end = tag.index;
+            break;
+          }
+        }
+        last = end;
+      }
+    } else {
+      // An attribute holding a data: URI keeps its name, loses the payload.
+      const name = token.slice(0, token.indexOf('='));
+      out.push(html.slice(last, start), `${name}=""`);
+      last = start + token.length;
+    }
+    TOKEN.lastIndex = Math.max(last, start + 1);
+  }
+  out.push(html.slice(last));
+  return out.join('');
+}
