@@ -263,6 +263,9 @@ describeBrowser('hostile pages (issue 5)', () => {
     }
     const longTasks = await page.evaluate(() => (window as { __longTasks?: number[] }).__longTasks ?? []);
     process.stderr.write(`100,000-element page: long tasks on the page ${JSON.stringify(longTasks.map(Math.round))}\n`);
+    // The target is none over 50 ms (the bench's trace measures it); under a loaded test machine, a guard:
+    // an analysis on the page's thread takes seconds.
+    expect(Math.max(0, ...longTasks)).toBeLessThan(250);
     const worst = Math.max(...roundTrips);
     // One evaluate round trip normally takes a few ms; a frozen tab takes seconds.
     expect(worst, `slowest round trip ${worst.toFixed(0)} ms`).toBeLessThan(1000);

@@ -29,16 +29,18 @@ function readManifest(dir: string): Manifest {
 }
 
 const builds = [
-  { dir: 'chrome-mv3', version: 3, action: 'action' },
-  { dir: 'firefox-mv2', version: 2, action: 'browser_action' },
+  // Chrome: `offscreen` for the document that analyses a copy of the page (no install warning).
+  { dir: 'chrome-mv3', version: 3, action: 'action', permissions: ['storage', 'offscreen'] },
+  // Firefox analyses in its background page: nothing more to ask for.
+  { dir: 'firefox-mv2', version: 2, action: 'browser_action', permissions: ['storage'] },
 ] as const;
 
-describe.each(builds)('the $dir manifest', ({ dir, version, action }) => {
+describe.each(builds)('the $dir manifest', ({ dir, version, action, permissions }) => {
   const manifest = readManifest(dir);
 
-  it('asks for storage only, and reaches pages only through http(s) content scripts', () => {
+  it('asks for storage (and offscreen in Chrome) only, and reaches pages only through http(s) content scripts', () => {
     expect(manifest.manifest_version).toBe(version);
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual([...permissions]);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.content_scripts?.flatMap((script) => script.matches).sort()).toEqual(['http://*/*', 'https://*/*']);
