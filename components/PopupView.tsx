@@ -134,6 +134,19 @@ interface ReportProps {
   lang: string;
 }
 
+/** How the analysis was made, when that matters to the reader: in the page, or with flags lost to page changes. */
+function AnalysisNotes({ report }: { report: PageReport }) {
+  const notes: string[] = [];
+  if (report.notices.includes('analysed-in-page')) notes.push(t('noteAnalysedInPage'));
+  if ((report.flagsDropped ?? 0) > 0) notes.push(t('noteFlagsDropped', report.flagsDropped ?? 0));
+  if (notes.length === 0) return null;
+  return (
+    <p class="analysis-notes" data-notes="">
+      {notes.join(' ')}
+    </p>
+  );
+}
+
 function Report({ report, highlights, clutterHidden, settings, actions, lang }: ReportProps) {
   const flags = visibleFlags(report.flags, settings);
   const host = hostOf(report.url);
@@ -160,6 +173,7 @@ function Report({ report, highlights, clutterHidden, settings, actions, lang }: 
   return (
     <article class="card" lang={lang}>
       <ArticleSection report={report} lang={lang} />
+      <AnalysisNotes report={report} />
       {settings?.showKinds.clickbait === false ? null : (
         <VerdictSection headline={report.headline} flags={flags} title={report.article.title} />
       )}

@@ -45,7 +45,7 @@ export function analyzeHtml(
 
 /**
  * The host's message handler: analyze-page from this extension's content script in a
- * tab's top frame, validated; undefined (do not answer) for everything else.
+ * web page's top frame, validated; undefined (do not answer) for everything else.
  */
 export function handleHostMessage(
   message: unknown,
@@ -55,6 +55,8 @@ export function handleHostMessage(
 ): Promise<AnalyzePageResponse> | undefined {
   if (!isTrustedSender(sender, extensionId)) return undefined;
   if (typeof sender.tab?.id !== 'number' || (sender.frameId ?? 0) !== 0) return undefined;
+  // A content script runs in a web page; our own pages open in a tab (popup.html?tab=) are not one.
+  if (!/^https?:/i.test(sender.url ?? '')) return undefined;
   const request = parseRequest(message);
   if (request?.type !== 'analyze-page') return undefined;
   return new Promise((resolve) => {

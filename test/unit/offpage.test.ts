@@ -111,6 +111,8 @@ describe('the analysis host', () => {
       handleHostMessage(message, { id: EXTENSION_ID, url: 'https://evil.example/' }, EXTENSION_ID),
     ).toBeUndefined();
     expect(handleHostMessage(message, { ...tabSender, frameId: 2 }, EXTENSION_ID)).toBeUndefined();
+    const popupInTab = { ...tabSender, url: `chrome-extension://${EXTENSION_ID}/popup.html?tab=3` };
+    expect(handleHostMessage(message, popupInTab, EXTENSION_ID)).toBeUndefined();
     expect(handleHostMessage({ ...message, html: 42 }, tabSender, EXTENSION_ID)).toBeUndefined();
     expect(handleHostMessage({ type: 'get-state' }, tabSender, EXTENSION_ID)).toBeUndefined();
     const answer = await handleHostMessage(message, tabSender, EXTENSION_ID);
