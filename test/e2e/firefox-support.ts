@@ -1,0 +1,272 @@
+/**
+ * Shared set-up for the Firefox end-to-end tests: one Firefox with the built
+ * add-on (`.output/firefox-mv2`) and one page server per test file, plus
+ * readers for what a user sees: the on-page layer (its open shadow root), the
+ * page's DOM, the popup, the badge and the stored settings. Nothing here asks
+ * the content script for its internal state, so the journeys hold whichever
+ * context runs the analysis.
+ *
+ * In CI a missing or too old Firefox fails the suite with one line; locally it
+ * skips with that line.
+ */
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, vi } from 'vitest';
+import { type PageServer, type Route, servePages } from '../../scripts/browser-harness.ts';
+import {
+  type FirefoxLaunchOptions,
+  firefoxProblem,
+  type LaunchedFirefox,
+  launchFirefoxWithExtension,
+} from '../../scripts/firefox-harness.ts';
+import { PNG_1X1 } from './pages.ts';
+
+export { pageFile, seedExpected, seedPage } from './pages.ts';
+
+// Browsers on a loaded CI machine are slow: polls wait up to 15 s (vitest's default is 1 s).
+vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 100 } } });
+
+export const firefoxUnavailable = firefoxProblem();
+const inCI = Boolean(process.env.CI);
+
+if (firefoxUnavailable && !inCI) {
+  console.warn(`[e2e] ${firefoxUnavailable} Skipping the Firefox end-to-end tests (in CI they fail instead).`);
+}
+
+/** `describe`, or `describe.skip` locally when Firefox cannot be driven (never in CI). */
+export const describeFirefox = describe.skipIf(Boolean(firefoxUnavailable) && !inCI);
+
+export interface FirefoxEnv {
+  firefox: LaunchedFirefox;
+  server: PageServer;
+  /** Opens a served path in a new tab, brought to the front, and waits for its load event. */
+  open(path: string): Promise<Page>;
+  /** Opens `popup.html?tab=<id>` for the tab showing `page`, and waits until the popup leaves its loading state. */
+  popupFor(page: Page): Promise<Page>;
+  options(): Promise<Page>;
+  tabId(page: Page): Promise<number>;
+  badge(page: Page): Promise<string>;
+}
+
+/** Launches one Firefox and one server for the whole file; read the fields inside tests only. */
+export function useFirefox(routes: Record<string, Route>, launch: FirefoxLaunchOptions = {}): FirefoxEnv {
+  const env = {} as FirefoxEnv;
+  beforeAll(async () => {
+    if (firefoxUnavailable) throw new Error(`${firefoxUnavailable} CI requires the Firefox end-to-end tests to run.`);
+    const server = await servePages({ '/favicon.ico': { body: PNG_1X1, type: 'image/png' }, ...routes });
+    const firefox = await launchFirefoxWithExtension({ snapshot: true, ...launch });
+    Object.assign(env, {
+      firefox,
+      server,
+      async open(path) {
+        const page = await firefox.browser.newPage();
+        await page.bringToFront();
+        await page.goto(server.url(path), { waitUntil: 'load' });
+        return page;
+      },
+      async popupFor(page) {
+        const tabId = await firefox.tabIdOf(page);
+        const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`);
+        await popup.waitForFunction(
+          () => {
+            const state = document.querySelector('main[data-state]')?.getAttribute('data-state');
+            return Boolean(state && state !== 'loading');
+          },
+          { polling: 100, timeout: 30_000 },
+        );
+        return popup;
+      },
+      options: () => firefox.openExtensionPage('options.html'),
+      tabId: (page) => firefox.tabIdOf(page),
+      async badge(page) {
+        return firefox.badgeText(await firefox.tabIdOf(page));
+      },
+    } satisfies FirefoxEnv);
+  });
+  afterAll(async () => {
+    await env.firefox?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** Facts about the on-page layer, read from its open shadow root (as the Chromium tests read it). */
+export interface LayerInfo {
+  /** Number of <article-lens-layer> elements in the document. */
+  hosts: number;
+  boxes: { id: string; kind: string; label: string; visible: boolean; outline: string }[];
+  /** Count shown in the legend for each kind (the number at the end of its button). */
+  legendCounts: Record<string, number>;
+  legendText: string;
+  /** The "Hide clutter" / "Show clutter" button, when the legend has one. */
+  clutterButton: { text: string; pressed: string | null } | null;
+}
+
+export function layerInfo(page: Page): Promise<LayerInfo> {
+  return page.evaluate(() => {
+    const hosts = document.querySelectorAll('article-lens-layer');
+    const root = hosts[0]?.shadowRoot;
+    if (!root) return { hosts: hosts.length, boxes: [], legendCounts: {}, legendText: '', clutterButton: null };
+    const boxes = Array.from(root.querySelectorAll<HTMLElement>('.box[data-flag]')).map((box) => {
+      const style = getComputedStyle(box);
+      const rect = box.getBoundingClientRect();
+      const id = box.dataset.flag ?? '';
+      const label = root.querySelector(`.label[data-flag="${id}"]`);
+      return {
+        id,
+        kind: box.dataset.kind ?? '',
+        label: label?.getAttribute('aria-label') ?? label?.textContent ?? '',
+        visible: !box.hidden && style.display !== 'none' && style.visibility !== 'hidden' && rect.width > 0,
+        outline: `${style.outlineStyle} ${style.outlineWidth} ${style.borderBottomStyle} ${style.backgroundColor}`,
+      };
+    });
+    const legend = root.querySelector<HTMLElement>('.legend');
+    const legendCounts: Record<string, number> = {};
+    for (const button of Array.from(root.querySelectorAll<HTMLElement>('.legend button[data-kind]'))) {
+      const match = /(\d+)\s*$/.exec(button.textContent ?? '');
+      if (match && button.dataset.kind) legendCounts[button.dataset.kind] = Number(match[1]);
+    }
+    const clutter = root.querySelector<HTMLElement>('.legend button.clutter');
+    return {
+      hosts: hosts.length,
+      boxes,
+      legendCounts,
+      legendText: legend && !legend.hidden ? (legend.textContent ?? '') : '',
+      clutterButton: clutter
+        ? { text: clutter.textContent ?? '', pressed: clutter.getAttribute('aria-pressed') }
+        : null,
+    };
+  });
+}
+
+/** A button inside the layer's shadow root (puppeteer's `>>>` pierces it). */
+export async function layerButton(page: Page, selector: string): Promise<ElementHandle<Element>> {
+  const handle = await page.$(`article-lens-layer >>> ${selector}`);
+  if (!handle) throw new Error(`No ${selector} in the layer`);
+  return handle;
+}
+
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * For each text: scrolls the smallest element containing it to the top of the
+ * viewport, lets the layer follow, then reads the element's rect and the rects
+ * of the layer's visible boxes.
+ */
+export function blockGeometry(
+  page: Page,
+  texts: string[],
+): Promise<{ block: Rect | null; boxes: { kind: string; rect: Rect }[] }[]> {
+  return page.evaluate(async (wanted: string[]) => {
+    const norm = (s: string) => s.replace(/\s+/g, ' ');
+    const plain = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
+    const all = Array.from(document.body.querySelectorAll('*')).filter((el) => el.localName !== 'article-lens-layer');
+    const results = [];
+    for (const text of wanted) {
+      let best: Element | null = null;
+      for (const el of all) if (norm(el.textContent ?? '').includes(text)) best = el; // later = deeper
+      if (best) {
+        best.scrollIntoView({ block: 'start', behavior: 'instant' });
+        await frame();
+        await frame();
+      }
+      const root = document.querySelector('article-lens-layer')?.shadowRoot;
+      const boxes = Array.from(root?.querySelectorAll<HTMLElement>('.box[data-flag]') ?? [])
+        .filter((box) => !box.hidden && box.getBoundingClientRect().width > 0)
+        .map((box) => ({ kind: box.dataset.kind ?? '', rect: plain(box.getBoundingClientRect()) }));
+      results.push({ block: best ? plain(best.getBoundingClientRect()) : null, boxes });
+    }
+    window.scrollTo({ top: 0, behavior: 'instant' });
+    return results;
+  }, texts);
+}
+
+/** True when `outer` contains `inner`, within a few pixels (outlines sit just outside). */
+export function covers(outer: Rect, inner: Rect, slack = 6): boolean {
+  return (
+    outer.left <= inner.left + slack &&
+    outer.top <= inner.top + slack &&
+    outer.right >= inner.right - slack &&
+    outer.bottom >= inner.bottom - slack
+  );
+}
+
+/** Whether the smallest element holding each text is rendered (checkVisibility). */
+export function textsVisible(page: Page, texts: string[]): Promise<boolean[]> {
+  return page.evaluate((wanted: string[]) => {
+    const norm = (s: string) => s.replace(/\s+/g, ' ');
+    const all = Array.from(document.body.querySelectorAll('*')).filter((el) => el.localName !== 'article-lens-layer');
+    return wanted.map((text) => {
+      let best: Element | null = null;
+      for (const el of all) if (norm(el.textContent ?? '').includes(text)) best = el;
+      return best ? best.checkVisibility({ visibilityProperty: true, opacityProperty: true }) : false;
+    });
+  }, texts);
+}
+
+/** The serialised DOM of the page. */
+export function serializedDom(page: Page): Promise<string> {
+  return page.evaluate(() => document.documentElement.outerHTML);
+}
+
+/** The DOM with the layer's host element removed. */
+export function stripLayer(html: string): string {
+  return html.replace(/<article-lens-layer[\s\S]*?<\/article-lens-layer>/g, '');
+}
+
+/** The visible text of an element of an extension page, whitespace collapsed ('' when absent). */
+export function textOf(page: Page, selector: string): Promise<string> {
+  return page.evaluate(
+    (sel: string) => (document.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    selector,
+  );
+}
+
+/** The form control whose label (or aria-label) matches `name`, on an extension page. */
+export async function control(
+  page: Page,
+  role: 'checkbox' | 'radio' | 'switch' | 'button',
+  name: RegExp,
+): Promise<ElementHandle<Element>> {
+  const handle = await page.evaluateHandle(
+    (wantedRole: string, source: string, flags: string) => {
+      const pattern = new RegExp(source, flags);
+      const candidates = Array.from(
+        document.querySelectorAll<HTMLElement>(
+          wantedRole === 'button'
+            ? 'button'
+            : wantedRole === 'switch'
+              ? 'input[role="switch"]'
+              : `input[type="${wantedRole}"]`,
+        ),
+      );
+      const nameOf = (el: HTMLElement) =>
+        (
+          el.getAttribute('aria-label') ??
+          (el instanceof HTMLInputElement
+            ? Array.from(el.labels ?? [])
+                .map((l) => l.textContent)
+                .join(' ')
+            : '') ??
+          ''
+        ).trim() || (el.textContent ?? '').trim();
+      return candidates.find((el) => pattern.test(nameOf(el).replace(/\s+/g, ' '))) ?? null;
+    },
+    role,
+    name.source,
+    name.flags,
+  );
+  const element = handle.asElement() as ElementHandle<Element> | null;
+  if (!element) throw new Error(`No ${role} named ${name} on ${page.url()}`);
+  return element;
+}
+
+/** Whether a checkbox, radio or switch is checked. */
+export function isChecked(handle: ElementHandle<Element>): Promise<boolean> {
+  return handle.evaluate((el) => (el as HTMLInputElement).checked);
+}
