@@ -4,6 +4,8 @@
  * element in its parsed copy; the page resolves the path on its live tree and
  * keeps the flag only when the fingerprint still matches.
  */
+import type { Analysis } from './analyze.ts';
+import type { PageReport } from './report.ts';
 import { normalizeSpace } from './text.ts';
 
 export interface ElementAddress {
@@ -79,4 +81,20 @@ export function parseAddress(value: unknown): ElementAddress | null {
   if (typeof tag !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(tag)) return null;
   if (typeof text !== 'string' || text.length > FINGERPRINT_CHARS) return null;
   return { path: path as number[], tag, text };
+}
+
+/** Keeps the flags whose address resolves on the live page; counts the others. */
+export function resolveFlags(
+  document: Document,
+  report: PageReport,
+  addresses: Record<string, ElementAddress>,
+): Analysis {
+  const targets = new Map<string, Element>();
+  const flags = report.flags.filter((flag) => {
+    const address = addresses[flag.id];
+    const element = address ? resolveAddress(document, address) : null;
+    if (element) targets.set(flag.id, element);
+    return element !== null;
+  });
+  return { report: { ...report, flags, flagsDropped: report.flags.length - flags.length }, targets };
 }

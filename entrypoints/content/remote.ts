@@ -6,10 +6,10 @@
  * can be had, the in-page analysis is loaded on demand (see fallback).
  */
 
-import { resolveAddress } from '@/utils/address.ts';
+import { resolveFlags } from '@/utils/address.ts';
 import type { Analysis } from '@/utils/analyze.ts';
 import { MAX_PAGE_HTML, parseAnalyzePageResponse } from '@/utils/messages.ts';
-import type { PageReport, ReportNotice } from '@/utils/report.ts';
+import type { ReportNotice } from '@/utils/report.ts';
 import { serializeDocument } from '@/utils/serialize.ts';
 
 /** Pages with more elements are not serialised (the analysis host's own bound is 250 000). */
@@ -47,22 +47,6 @@ function emptyReport(url: string, notice: ReportNotice): Analysis {
   };
 }
 
-/** Keeps the flags whose address resolves on the live page; counts the others. */
-export function resolveFlags(
-  document: Document,
-  report: PageReport,
-  addresses: Record<string, import('@/utils/address.ts').ElementAddress>,
-): Analysis {
-  const targets = new Map<string, Element>();
-  const flags = report.flags.filter((flag) => {
-    const address = addresses[flag.id];
-    const element = address ? resolveAddress(document, address) : null;
-    if (element) targets.set(flag.id, element);
-    return element !== null;
-  });
-  return { report: { ...report, flags, flagsDropped: report.flags.length - flags.length }, targets };
-}
-
 export async function analyzeRemotely(request: AnalyzeRequest, deps: RemoteDeps): Promise<Analysis> {
   const { document } = deps;
   if (!/html|xml/i.test(document.contentType ?? 'text/html') || !document.body) {
@@ -94,3 +78,5 @@ export async function analyzeRemotely(request: AnalyzeRequest, deps: RemoteDeps)
   await deps.yieldToPage();
   return resolveFlags(document, answer.report, answer.addresses);
 }
+
+export { resolveFlags };

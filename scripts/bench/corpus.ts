@@ -15,6 +15,18 @@ import { findChromium } from '../browser-harness.ts';
 import { PROJECT_ROOT, sharedPath } from '../shared-data.ts';
 import type { BenchResult } from './entry.ts';
 
+const EMPTY_RUN: Omit<BenchResult, 'error'> = {
+  bare: [],
+  ours: [],
+  pageBare: [],
+  pageOurs: [],
+  transport: [],
+  htmlChars: 0,
+  readerable: false,
+  flags: 0,
+  stages: {},
+};
+
 export interface CorpusPage {
   corpus: string;
   name: string;
@@ -28,6 +40,13 @@ export interface PageTiming {
   bareMs: number;
   oursMs: number;
   ratio: number;
+  /** The page's main-thread cost of our path and of a bare in-page Readability parse (medians, ms). */
+  pageBareMs: number;
+  pageOursMs: number;
+  pageRatio: number;
+  /** Parse of the copy plus the messages, off the page (median, ms). */
+  transportMs: number;
+  htmlChars: number;
   reps: number;
   readerable: boolean;
   flags: number;
@@ -132,7 +151,7 @@ export async function timeCorpus(
           options.budgetMs * 4 + 30_000,
         );
       } catch (error) {
-        run = { bare: [], ours: [], readerable: false, flags: 0, error: String(error), stages: {} };
+        run = { ...EMPTY_RUN, error: String(error) };
         await tab.close().catch(() => {});
         tab = await context.newPage();
       }
@@ -142,6 +161,11 @@ export async function timeCorpus(
         bareMs: run.bare.length ? median(run.bare) : Number.NaN,
         oursMs: run.ours.length ? median(run.ours) : Number.NaN,
         ratio: Number.NaN,
+        pageBareMs: run.pageBare?.length ? median(run.pageBare) : Number.NaN,
+        pageOursMs: run.pageOurs?.length ? median(run.pageOurs) : Number.NaN,
+        pageRatio: Number.NaN,
+        transportMs: run.transport?.length ? median(run.transport) : Number.NaN,
+        htmlChars: run.htmlChars ?? 0,
         reps: Math.min(run.bare.length, run.ours.length),
         readerable: run.readerable,
         flags: run.flags,
@@ -149,6 +173,7 @@ export async function timeCorpus(
         stages: run.stages ?? {},
       };
       timing.ratio = timing.oursMs / timing.bareMs;
+      timing.pageRatio = timing.pageOursMs / timing.pageBareMs;
       timings.push(timing);
       options.onPage?.(timing, index + 1);
     }

@@ -1,17 +1,33 @@
 /**
  * Page-side half of the speed benchmark, bundled to an IIFE and injected into
- * each served page: (a) bare Readability on a clone, (b) the whole analysis as
- * the content script runs it, timed alternately in the same page.
+ * each served page, timed alternately in the same page:
+ * - the analysis proper, where it now runs: analyzeDocument on a parsed copy of the
+ *   page against bare Readability on the same copy;
+ * - the page's own cost: serialising, encoding the message, decoding the answer and
+ *   resolving the flags, against a bare in-page Readability parse of the page;
+ * - the transport the in-page design did not pay: parsing the copy and the messages.
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { addressOf, type ElementAddress, resolveFlags } from '../../utils/address.ts';
 import { analyzeDocument, DEFAULT_CLICKBAIT_THRESHOLD, DEFAULT_MAX_ELEMENTS } from '../../utils/analyze.ts';
 import { extractArticle } from '../../utils/extract.ts';
 import { DETECTORS } from '../../utils/registry.ts';
+import { serializeDocument } from '../../utils/serialize.ts';
 
 /** One page's measurements, as the bench script reads them back from the page. */
 export interface BenchResult {
+  /** Bare Readability on the parsed copy (ms). */
   bare: number[];
+  /** analyzeDocument on the same copy (ms). */
   ours: number[];
+  /** Bare Readability on the live page, in the page (ms). */
+  pageBare: number[];
+  /** The page's part of our path: serialise, encode, decode the answer, resolve the flags (ms). */
+  pageOurs: number[];
+  /** Parsing the copy plus encoding and decoding both messages off the page (ms). */
+  transport: number[];
+  /** Serialised characters sent. */
+  htmlChars: number;
   readerable: boolean;
   flags: number;
   error: string | null;
@@ -47,8 +63,8 @@ function stages(times: number): Record<string, number> {
     profiling = false;
   }
   const result: Record<string, number> = {
-    readerable: timed(() => isProbablyReaderable(document), times),
-    extraction: timed(() => extractArticle(document, DEFAULT_MAX_ELEMENTS), times),
+    readerable: timed(() => isProbablyReaderable(copy()), times),
+    extraction: timed(() => extractArticle(copy(), DEFAULT_MAX_ELEMENTS), times),
   };
   for (const [name, ms] of Object.entries(detectorMs)) result[`detector:${name}`] = ms / times;
   const counted = Object.values(result).reduce((a, b) => a + b, 0);
@@ -63,12 +79,66 @@ function timed(run: () => unknown, times: number): number {
   return (performance.now() - start) / times;
 }
 
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+let copyDocument: Document | null = null;
+/** The copy the extension document analyses: the page serialised as the content script sends it, parsed. */
+function copy(): Document {
+  copyDocument ??= parse(serializeDocument(document)?.html ?? '');
+  return copyDocument;
+}
+
 function bare(): unknown {
-  return new Readability(document.cloneNode(true) as Document).parse();
+  return new Readability(copy().cloneNode(true) as Document).parse();
 }
 
 function ours(force: boolean) {
-  return analyzeDocument(document, { url: location.href, clickbaitThreshold: DEFAULT_CLICKBAIT_THRESHOLD, force });
+  return analyzeDocument(copy(), { url: location.href, clickbaitThreshold: DEFAULT_CLICKBAIT_THRESHOLD, force });
+}
+
+function pageBare(): unknown {
+  return new Readability(document.cloneNode(true) as Document).parse();
+}
+
+function request(html: string) {
+  return {
+    type: 'analyze-page',
+    html,
+    url: location.href,
+    force: true,
+    clickbaitThreshold: DEFAULT_CLICKBAIT_THRESHOLD,
+  };
+}
+
+/** The analysis host's answer for this page, as a message (JSON, as runtime messaging encodes it). */
+let answerJson = '';
+function answer(): string {
+  if (answerJson) return answerJson;
+  const { report, targets } = ours(true);
+  const addresses: Record<string, ElementAddress> = {};
+  for (const [id, element] of targets) {
+    const address = addressOf(element);
+    if (address) addresses[id] = address;
+  }
+  answerJson = JSON.stringify({ ok: true, report, addresses, analysisMs: 0 });
+  return answerJson;
+}
+
+/** The page's main-thread share of our path (runtime.sendMessage's synchronous part is its JSON encoding). */
+function pageOurs(): number {
+  const page = serializeDocument(document);
+  const sent = JSON.stringify(request(page?.html ?? ''));
+  const received = JSON.parse(answer()) as {
+    report: Parameters<typeof resolveFlags>[1];
+    addresses: Record<string, ElementAddress>;
+  };
+  return sent.length + resolveFlags(document, received.report, received.addresses).targets.size;
+}
+
+/** Off the page: the message decoded, the copy parsed, the answer encoded. */
+function transport(): number {
+  const html = serializeDocument(document)?.html ?? '';
+  const message = JSON.parse(JSON.stringify(request(html))) as { html: string };
+  return parse(message.html).getElementsByTagName('*').length + answer().length;
 }
 
 /**
@@ -81,9 +151,14 @@ function run(reps: number, budgetMs: number): BenchResult {
     const first = ours(true).report;
     const warm = timed(bare, 1);
     const times = Math.min(50, Math.max(1, Math.ceil(5 / Math.max(warm, 0.05))));
+    answer();
     const result: BenchResult = {
       bare: [],
       ours: [],
+      pageBare: [],
+      pageOurs: [],
+      transport: [],
+      htmlChars: serializeDocument(document)?.html.length ?? 0,
       readerable: first.readerable,
       flags: first.flags.length,
       error: null,
@@ -94,16 +169,34 @@ function run(reps: number, budgetMs: number): BenchResult {
       if (i % 2 === 0) {
         result.bare.push(timed(bare, times));
         result.ours.push(timed(() => ours(true), times));
+        result.pageBare.push(timed(pageBare, times));
+        result.pageOurs.push(timed(pageOurs, times));
       } else {
+        result.pageOurs.push(timed(pageOurs, times));
+        result.pageBare.push(timed(pageBare, times));
         result.ours.push(timed(() => ours(true), times));
         result.bare.push(timed(bare, times));
       }
+      result.transport.push(timed(transport, times));
     }
     result.stages = stages(times);
     return result;
   } catch (error) {
-    return { bare: [], ours: [], readerable: false, flags: 0, error: String(error), stages: {} };
+    return { ...EMPTY, error: String(error) };
   }
 }
+
+export const EMPTY: BenchResult = {
+  bare: [],
+  ours: [],
+  pageBare: [],
+  pageOurs: [],
+  transport: [],
+  htmlChars: 0,
+  readerable: false,
+  flags: 0,
+  error: null,
+  stages: {},
+};
 
 (globalThis as unknown as { __bench: unknown }).__bench = { run, bare, ours };
