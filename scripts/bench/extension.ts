@@ -137,7 +137,10 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: {
+    name?: string;
+    data?: { frames?: { url?: string; processId?: number }[]; url?: string; processId?: number };
+  };
 }
 
 /**
@@ -149,6 +152,8 @@ async function longestRendererTask(
   context: BrowserContext,
   page: Page,
   run: () => Promise<void>,
+  /** Only the renderer showing this URL (else every renderer, extension documents included). */
+  onlyUrl?: string,
 ): Promise<{ wallMs: number; cpuMs: number }> {
   const cdp = await context.newCDPSession(page);
   try {
@@ -177,9 +182,19 @@ async function longestRendererTask(
     await cdp.send('IO.close', { handle: stream });
     const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
     const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+    const pagePids = new Set<number>();
+    if (onlyUrl) {
+      for (const event of events) {
+        const data = event.args?.data;
+        for (const frame of [...(data?.frames ?? []), ...(data?.url ? [data] : [])]) {
+          if (frame.url?.startsWith(onlyUrl) && typeof frame.processId === 'number') pagePids.add(frame.processId);
+        }
+      }
+    }
     const mainThreads = new Set(
       events
         .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+        .filter((event) => pagePids.size === 0 || pagePids.has(event.pid))
         .map((event) => `${event.pid}:${event.tid}`),
     );
     const tasks = events.filter(
@@ -365,3 +380,110 @@ export async function wholePageShot(page: Page, path: string, maxHeight = 4000):
   await page.screenshot({ path });
   await page.setViewportSize(viewport);
 }
+
+/** A page of about `count` elements: a short article followed by a huge grid of cells. */
+function hugePage(count: number): string {
+  const rows: string[] = [];
+  for (let row = 0; row < count / 10; row++) {
+    rows.push(`<div>${Array.from({ length: 9 }, (_, i) => `<span>${(row * 9 + i) % 997}</span>`).join('')}</div>`);
+  }
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Spreadsheet of readings</title></head>
+<body><h1>Readings</h1><p>Sensor readings for the year, one cell per reading.</p><main>${rows.join('\n')}</main></body></html>`;
+}
+
+export interface HugePageTrace {
+  elements: number;
+  /** The analysis ended with a report (not "too large", not an error). */
+  analysed: boolean;
+  notices: string[];
+  /** Longest main-thread task of the page's renderer while the analysis ran (trace). */
+  longestPageTaskMs: number;
+  longestPageTaskCpuMs: number;
+  /** From the request to the report, ms. */
+  analysisMs: number;
+}
+
+/** A 100,000-element page analysed under a trace of its renderer's main thread. */
+export async function hugePageTrace(browser: LaunchedBrowser, count = 100_000): Promise<HugePageTrace> {
+  const server = await servePages({ '/huge.html': { body: hugePage(count) } });
+  const page = await browser.context.newPage();
+  try {
+    const url = server.url('/huge.html');
+    await page.goto(url);
+    const worker = await browser.worker();
+    const tabId = await tabIdOf(worker, page);
+    await waitForAnalysis(worker, tabId, { timeout: 60_000 });
+    const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    let state: TabState | null = null;
+    const start = Date.now();
+    const traced = await longestRendererTask(
+      browser.context,
+      page,
+      async () => {
+        await sendToTab(worker, tabId, { type: 'analyze', force: true });
+        state = await waitForAnalysis(worker, tabId, { timeout: 60_000, until: (s) => s.status !== 'analyzing' });
+      },
+      url,
+    );
+    const analysisMs = Date.now() - start;
+    const done = state as TabState | null;
+    const notices = done?.status === 'done' ? [...done.report.notices] : [];
+    return {
+      elements,
+      analysed: done?.status === 'done' && !notices.includes('page-too-large'),
+      notices,
+      longestPageTaskMs: round1(traced.wallMs),
+      longestPageTaskCpuMs: round1(traced.cpuMs),
+      analysisMs,
+    };
+  } finally {
+    await page.close();
+    await server.close();
+  }
+}
+
+/** Median ms from the page's load event to the highlight layer on the page (auto-analysis, idle time included). */
+export async function highlightsShown(
+  browser: LaunchedBrowser,
+  runs = 5,
+): Promise<{ medianMs: number; runs: number[] }> {
+  const server = await servePages({ '/article.html': { body: manyFlagsPage(12) } });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const page = await browser.context.newPage();
+      await page.addInitScript((tag) => {
+        const record = () => {
+          for (const child of Array.from(document.documentElement?.children ?? [])) {
+            if (child.localName === tag) {
+              (window as { __layerAt?: number }).__layerAt ??= performance.now();
+              return true;
+            }
+          }
+          return false;
+        };
+        new MutationObserver(record).observe(document, { childList: true, subtree: false });
+        document.addEventListener('DOMContentLoaded', () =>
+          new MutationObserver(record).observe(document.documentElement, { childList: true }),
+        );
+      }, LAYER_TAG);
+      await page.goto(server.url('/article.html'));
+      const shown = await page.evaluate(async () => {
+        const deadline = performance.now() + 20_000;
+        while ((window as { __layerAt?: number }).__layerAt === undefined && performance.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const at = (window as { __layerAt?: number }).__layerAt;
+        return at === undefined || !navigation ? null : at - navigation.loadEventEnd;
+      });
+      if (shown !== null) times.push(Math.round(shown));
+      await page.close();
+    }
+  } finally {
+    await server.close();
+  }
+  return { medianMs: times.length ? median(times) : Number.NaN, runs: times };
+}
+
+const LAYER_TAG = 'article-lens-layer';

@@ -15,6 +15,22 @@ interface Stats {
 
 export interface BenchFigures {
   pages: number;
+  pageRatioMedian?: number;
+  pageRatioP95?: number;
+  transportMedianMs?: number;
+  highlightsShownMs?: number | null;
+  analysisBundleGzipBytes?: number | null;
+  analysisBundleBudgetGzipBytes?: number;
+  hugePage?:
+    | {
+        elements: number;
+        analysed: boolean;
+        longestPageTaskMs: number;
+        longestPageTaskCpuMs: number;
+        analysisMs: number;
+      }
+    | { error: string }
+    | null;
   ratioMedian: number;
   ratioP95: number;
   ratioTotal: number;
@@ -69,6 +85,25 @@ export function benchMarkdown(figures: BenchFigures, when: string): string {
       '.',
     '',
   );
+  lines.push('## The page’s own cost', '');
+  lines.push(
+    `The page’s main thread (serialise, encode the message, decode the answer, resolve the flags) against a bare ` +
+      `in-page Readability parse of the same page: median ${figures.pageRatioMedian?.toFixed(2)} ` +
+      `(target ${figures.targets.pageRatioMedian?.target}: ${mark(figures.targets.pageRatioMedian?.met)}), p95 ` +
+      `${figures.pageRatioP95?.toFixed(2)} (target ${figures.targets.pageRatioP95?.target}: ${mark(figures.targets.pageRatioP95?.met)}). ` +
+      `Transport off the page (decode the request, parse the copy, encode the answer): median ${figures.transportMedianMs?.toFixed(2)} ms. ` +
+      `Highlights on screen: median ${figures.highlightsShownMs ?? 'n/a'} ms after the page’s load event (idle wait included).`,
+    '',
+  );
+  const huge = figures.hugePage;
+  if (huge && !('error' in huge)) {
+    lines.push(
+      `A ${huge.elements.toLocaleString('en')}-element page: ${huge.analysed ? 'analysed' : '**not analysed**'} in ` +
+        `${huge.analysisMs} ms; longest task on the page’s main thread meanwhile (trace) ${huge.longestPageTaskMs} ms ` +
+        `(${huge.longestPageTaskCpuMs} ms of CPU; target 50 ms: ${mark(figures.targets.hugePageLongTaskMs?.met)}).`,
+      '',
+    );
+  }
   lines.push('Slowest pages (our analysis):', '');
   for (const [name, s] of Object.entries(figures.corpora)) {
     for (const page of s.slowest.slice(0, 3)) {

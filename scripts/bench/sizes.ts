@@ -84,5 +84,12 @@ export function bundleSizes(root: string): BundleSize[] {
     ? [manifest.background.service_worker]
     : (manifest.background?.scripts ?? []);
   if (background.length > 0) sizes.push(measure(root, 'background', closure(root, background)));
+  // Chrome: the offscreen document that analyses page copies, and the in-page fallback loaded only without it.
+  if (existsSync(join(root, 'offscreen.html'))) {
+    sizes.push(measure(root, 'analysis', closure(root, ['offscreen.html', ...htmlAssets(root, 'offscreen.html')])));
+  }
+  if (existsSync(join(root, 'analysis-fallback.js'))) {
+    sizes.push(measure(root, 'in-page fallback', closure(root, ['analysis-fallback.js'])));
+  }
   return sizes;
 }
