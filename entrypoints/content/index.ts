@@ -74,6 +74,10 @@ function start(ctx: ContentScriptContext): void {
           send: (message) => browser.runtime.sendMessage(message),
           fallback: (request) => analyzeInPage(doc, request),
           yieldToPage: () => new Promise((resolve) => ctx.setTimeout(resolve, 0)),
+          loadedBytes: () => {
+            const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+            return navigation?.decodedBodySize ?? 0;
+          },
         }),
       sendSummary,
       layer,

@@ -23,7 +23,12 @@ export interface RemoteDeps {
   fallback(options: AnalyzeRequest): Promise<Analysis>;
   /** Lets the page run between steps (a macrotask). */
   yieldToPage(): Promise<void>;
+  /** The page's HTML as loaded, in bytes (navigation timing), when known: checked before serialising. */
+  loadedBytes?(): number;
 }
+
+/** Pages whose HTML arrived larger than this are not serialised at all (serialising costs about 10 ms per MB). */
+export const MAX_LOADED_BYTES = 48 * 1024 * 1024;
 
 export interface AnalyzeRequest {
   url: string;
@@ -53,6 +58,7 @@ export async function analyzeRemotely(request: AnalyzeRequest, deps: RemoteDeps)
     return emptyReport(request.url, 'not-html');
   }
   if (document.getElementsByTagName('*').length > PAGE_MAX_ELEMENTS) return emptyReport(request.url, 'page-too-large');
+  if ((deps.loadedBytes?.() ?? 0) > MAX_LOADED_BYTES) return emptyReport(request.url, 'page-too-large');
 
   const ready = (await deps.send({ type: 'ensure-analyzer' }).catch(() => null)) as { ok?: boolean } | null;
   if (ready?.ok !== true) {

@@ -195,6 +195,43 @@ describe('the content script side', () => {
     expect(analysis.report.notices).toContain('analysed-in-page');
   });
 
+  it('refuses a page whose HTML arrived too large without serialising it', async () => {
+    document.documentElement.innerHTML = '<body><h1>Title</h1><p>Text</p></body>';
+    const sent: unknown[] = [];
+    const analysis = await analyzeRemotely(
+      { url: 'https://seed.example/', force: false, clickbaitThreshold: 0.5 },
+      {
+        document,
+        send: async (message) => {
+          sent.push(message);
+          return { ok: true };
+        },
+        fallback: () => Promise.reject(new Error('not expected')),
+        yieldToPage: async () => {},
+        loadedBytes: () => 50 * 1024 * 1024,
+      },
+    );
+    expect(analysis.report.notices).toEqual(['page-too-large']);
+    expect(sent).toEqual([]);
+  });
+
+  it('drops a flag whose copy parsed differently from the live tree (a script-built <p> inside a <p>)', () => {
+    // Live: a <p> holding a <p> (only a script can build that); the copy's parser closes the first <p>.
+    const live = parse('<body><div><p id="outer">Outer text</p><p>Next paragraph here</p></div></body>');
+    const outer = live.getElementById('outer') as Element;
+    const inner = live.createElement('p');
+    inner.textContent = 'Inner text';
+    outer.append(inner);
+    const copy = parse(live.documentElement.outerHTML);
+    const next = Array.from(copy.querySelectorAll('p')).find((p) => p.textContent === 'Next paragraph here') as Element;
+    // The copy's tree differs: the inner <p> became a sibling (and the stray </p> one more).
+    expect(copy.querySelectorAll('p').length).toBeGreaterThan(live.querySelectorAll('p').length);
+    const address = addressOf(next);
+    if (!address) throw new Error('no address');
+    // In the live tree that path names another element (or none): never a highlight on the wrong element.
+    expect(resolveAddress(live, address)).toBeNull();
+  });
+
   it('resolveFlags keeps the order and ids of the flags that resolve', () => {
     const live = parse('<body><p>Alpha text</p><p>Beta text</p></body>');
     const [alpha, beta] = Array.from(live.querySelectorAll('p'));
