@@ -10,6 +10,10 @@ import { analyzeDocument } from '@/utils/analyze.ts';
 
 export const FALLBACK_GLOBAL = '__articleLensAnalyzeInPage';
 
-export default defineUnlistedScript(() => {
-  (globalThis as Record<string, unknown>)[FALLBACK_GLOBAL] = analyzeDocument;
+export default defineUnlistedScript({
+  // Firefox always has its background page to analyse in.
+  include: ['chrome'],
+  main() {
+    (globalThis as Record<string, unknown>)[FALLBACK_GLOBAL] = analyzeDocument;
+  },
 });
