@@ -9,7 +9,7 @@
  * In CI a missing or too old Firefox fails the suite with one line; locally it
  * skips with that line.
  */
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ConsoleMessage, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, vi } from 'vitest';
 import { type PageServer, type Route, servePages } from '../../scripts/browser-harness.ts';
 import {
@@ -40,6 +40,10 @@ export interface FirefoxEnv {
   server: PageServer;
   /** Opens a served path in a new tab, brought to the front, and waits for its load event. */
   open(path: string): Promise<Page>;
+  /** What the console of a page opened by `open` (or `watch`) has shown. */
+  consoleOf(page: Page): ConsoleWatch;
+  /** Starts watching the console of a page not opened by `open` (before it navigates). */
+  watch(page: Page): ConsoleWatch;
   /** Opens `popup.html?tab=<id>` for the tab showing `page`, and waits until the popup leaves its loading state. */
   popupFor(page: Page): Promise<Page>;
   options(): Promise<Page>;
@@ -54,11 +58,26 @@ export function useFirefox(routes: Record<string, Route>, launch: FirefoxLaunchO
     if (firefoxUnavailable) throw new Error(`${firefoxUnavailable} CI requires the Firefox end-to-end tests to run.`);
     const server = await servePages({ '/favicon.ico': { body: PNG_1X1, type: 'image/png' }, ...routes });
     const firefox = await launchFirefoxWithExtension({ snapshot: true, ...launch });
+    const watches = new WeakMap<Page, ConsoleWatch>();
+    const watch = (page: Page) => {
+      const existing = watches.get(page);
+      if (existing) return existing;
+      const created = watchConsole(page, firefox.origin);
+      watches.set(page, created);
+      return created;
+    };
     Object.assign(env, {
       firefox,
       server,
+      watch,
+      consoleOf(page) {
+        const found = watches.get(page);
+        if (!found) throw new Error('That page has no console watcher: open it with env.open or env.watch.');
+        return found;
+      },
       async open(path) {
         const page = await firefox.browser.newPage();
+        watch(page);
         await page.bringToFront();
         await page.goto(server.url(path), { waitUntil: 'load' });
         return page;
@@ -87,6 +106,40 @@ export function useFirefox(routes: Record<string, Route>, launch: FirefoxLaunchO
     await env.server?.close();
   });
   return env;
+}
+
+export interface ConsoleEntry {
+  source: 'console' | 'exception';
+  level: string;
+  text: string;
+  /** Script URL, when known (a content script's is under the add-on's moz-extension:// origin). */
+  url: string;
+}
+
+export interface ConsoleWatch {
+  entries: ConsoleEntry[];
+  /** Errors, warnings and uncaught exceptions that come from, or mention, the extension. */
+  fromExtension(): ConsoleEntry[];
+}
+
+/**
+ * The page's console over WebDriver BiDi: Firefox reports there the console
+ * messages and uncaught errors of the page and of content scripts alike
+ * (firefox-harness.test.ts checks that it does).
+ */
+export function watchConsole(page: Page, extensionOrigin: string): ConsoleWatch {
+  const entries: ConsoleEntry[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    const type = message.type();
+    if (type !== 'error' && type !== 'warn' && type !== 'assert') return;
+    entries.push({ source: 'console', level: type, text: message.text(), url: message.location().url ?? '' });
+  });
+  page.on('pageerror', (error: unknown) => {
+    const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+    entries.push({ source: 'exception', level: 'error', text, url: '' });
+  });
+  const mark = (value: string) => value.includes(extensionOrigin) || /article[-\s]?lens/i.test(value);
+  return { entries, fromExtension: () => entries.filter((entry) => mark(entry.text) || mark(entry.url)) };
 }
 
 /** Facts about the on-page layer, read from its open shadow root (as the Chromium tests read it). */

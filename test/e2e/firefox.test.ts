@@ -107,6 +107,7 @@ describeFirefox('Firefox: core journeys', () => {
     // The legend is drawn again on each change: find the button afresh.
     await (await layerButton(page, '.legend button[data-kind="related"]')).click();
     await expect.poll(async () => (await layerInfo(page)).boxes.some((box) => box.kind === 'related')).toBe(true);
+    expect(env.consoleOf(page).fromExtension()).toEqual([]);
     await page.close();
   });
 
@@ -139,6 +140,7 @@ describeFirefox('Firefox: core journeys', () => {
     const pageText = await page.evaluate(() => (document.body.textContent ?? '').replace(/\s+/g, ' '));
     expect(pageText).toContain(summary.slice(0, 40));
     await popup.close();
+    expect(env.consoleOf(page).fromExtension()).toEqual([]);
     await page.close();
   });
 
@@ -151,6 +153,7 @@ describeFirefox('Firefox: core journeys', () => {
     await page.goto(env.server.url('/'), { waitUntil: 'load' });
     await page.bringToFront();
     await expect.poll(() => env.badge(page)).toBe('');
+    expect(env.consoleOf(page).fromExtension()).toEqual([]);
     await page.close();
   });
 
@@ -199,6 +202,7 @@ describeFirefox('Firefox: core journeys', () => {
     await expect.poll(async () => (await kinds()).has('related')).toBe(true);
     await expect.poll(async () => (await styles()).every((style) => style.startsWith('solid'))).toBe(true);
     await options.close();
+    expect(env.consoleOf(page).fromExtension()).toEqual([]);
     await page.close();
   });
 
@@ -258,6 +262,7 @@ describeFirefox('Firefox: core journeys', () => {
       await expect.poll(() => textsVisible(page, clutterTexts)).toEqual(clutterTexts.map(() => true));
       expect(await serializedDom(page)).toBe(pristine);
       await popup.close();
+      expect(env.consoleOf(page).fromExtension()).toEqual([]);
       await page.close();
     } finally {
       await env.firefox.setSettings({ autoAnalyze: true });
@@ -266,6 +271,7 @@ describeFirefox('Firefox: core journeys', () => {
 
   it('highlights a page under Content-Security-Policy: default-src none, styled, with no CSP violation', async () => {
     const page = await env.firefox.browser.newPage();
+    env.watch(page);
     // Recorded from before the page's first script (a preload script is not subject to the page's CSP).
     await page.evaluateOnNewDocument(() => {
       const seen: string[] = [];
@@ -299,6 +305,7 @@ describeFirefox('Firefox: core journeys', () => {
       document.head.append(style);
     });
     await expect.poll(async () => (await violations()).length).toBeGreaterThan(0);
+    expect(env.consoleOf(page).fromExtension()).toEqual([]);
     await page.close();
   });
 
@@ -317,6 +324,7 @@ describeFirefox('Firefox: core journeys', () => {
       .toMatch(/^(article|not-article)$/);
     expect(await popup.$$('[role="alert"]')).toHaveLength(0);
     await popup.close();
+    expect(env.consoleOf(page).fromExtension()).toEqual([]);
     await page.close();
   });
 });
