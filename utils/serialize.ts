@@ -5,9 +5,6 @@
  * child-index path on the parsed copy names the same element on the live page.
  */
 
-/** Above this many UTF-16 units the page is not sent (about 32 MB of text). */
-export const MAX_SERIALIZED_CHARS = 16 * 1024 * 1024;
-
 export interface SerializedPage {
   html: string;
   /** Characters of the document's own serialisation, before emptying. */
