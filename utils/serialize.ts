@@ -28,7 +28,8 @@ export function serializeDocument(document: Document): SerializedPage | null {
   return { html: doctypeOf(document) + slimHtml(raw), rawChars: raw.length };
 }
 
-const TOKEN = /<!--|<(script|style)\b([^>]*)>|<svg\b[^>]*>|\s(?:src|href|srcset|poster|data-src)="data:[^"]*"/gi;
+const TOKEN =
+  /<!--|<(script|style)\b([^>]*)>|<svg\b[^>]*>|\s(?:data-[\w.:-]+|srcset|sizes)="[^"]*"|\s(?:src|href|poster)="data:[^"]*"/gi;
 const SCRIPT_END = /<\/script/gi;
 const STYLE_END = /<\/style/gi;
 const LD_JSON = /\btype\s*=\s*["']?application\/ld\+json/i;
@@ -36,7 +37,9 @@ const LD_JSON = /\btype\s*=\s*["']?application\/ld\+json/i;
 /**
  * Empties, in one left-to-right scan of serialised HTML: comments, the bodies of
  * <script> (JSON-LD kept) and <style>, everything inside <svg> (nested ones
- * included), and data: URIs in the attributes that carry them. Tags stay.
+ * included), data: URIs in the attributes that carry them, and the attributes
+ * only picture loading reads (data-*, srcset, sizes: often the bulk of a
+ * framework page's markup; neither the detectors nor the text use them). Tags stay.
  */
 export function slimHtml(html: string): string {
   const out: string[] = [];
@@ -82,10 +85,14 @@ export function slimHtml(html: string): string {
         }
         last = end;
       }
-    } else {
+    } else if (/="data:/i.test(token) && !/^\s(?:data-|srcset|sizes)/i.test(token)) {
       // An attribute holding a data: URI keeps its name, loses the payload.
       const name = token.slice(0, token.indexOf('='));
       out.push(html.slice(last, start), `${name}=""`);
+      last = start + token.length;
+    } else {
+      // data-*, srcset, sizes: dropped whole.
+      out.push(html.slice(last, start));
       last = start + token.length;
     }
     TOKEN.lastIndex = Math.max(last, start + 1);

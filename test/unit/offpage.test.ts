@@ -26,7 +26,8 @@ describe('slimHtml', () => {
       '<head><script>var a = "<p>";</script><script type="application/ld+json">{"headline":"Kept"}</script>',
       '<style>p { color: red }</style></head><body><!-- a comment --><p>One</p>',
       '<svg viewBox="0 0 1 1"><g><svg><path d="M0"/></svg><path d="M1"/></g></svg><p>Two</p>',
-      '<img src="data:image/png;base64,AAAA" alt="x"><p>Three</p></body>',
+      '<img src="data:image/png;base64,AAAA" alt="x"><p data-props="{&quot;big&quot;:1}" class="c">Three</p>',
+      '<img srcset="a.jpg 1x, b.jpg 2x" sizes="100vw" src="a.jpg" data-src="data:x"></body>',
     ].join('');
     const slim = slimHtml(html);
     expect(slim).not.toContain('var a');
@@ -35,6 +36,9 @@ describe('slimHtml', () => {
     expect(slim).not.toContain('a comment');
     expect(slim).not.toContain('<path');
     expect(slim).not.toContain('base64');
+    expect(slim).not.toMatch(/data-props|srcset|sizes|data-src/);
+    expect(slim).toContain('<p class="c">Three</p>');
+    expect(slim).toContain('src="a.jpg"');
     const before = parse(html);
     const after = parse(slim);
     // The same elements at the same places outside the SVG drawings.
