@@ -122,8 +122,10 @@ export function benchMarkdown(figures: BenchFigures, when: string): string {
   lines.push(`| clickbait model (JSON) | | ${kb(figures.modelGzipBytes)} | |`);
   lines.push('');
   lines.push(
-    `Content script gzip ${kb(figures.contentScriptGzipBytes)} against the budget Readability + model + 25 KB = ` +
-      `${kb(figures.contentScriptBudgetGzipBytes)}: ${mark(figures.targets.contentScriptGzip?.met)}.`,
+    `Content script gzip ${kb(figures.contentScriptGzipBytes)} against the budget ` +
+      `${kb(figures.contentScriptBudgetGzipBytes)}: ${mark(figures.targets.contentScriptGzip?.met)}. ` +
+      `Analysis document gzip ${kb(figures.analysisBundleGzipBytes ?? null)} against Readability + model + 40 KB = ` +
+      `${kb(figures.analysisBundleBudgetGzipBytes ?? null)}: ${mark(figures.targets.analysisBundleGzip?.met)}.`,
     '',
   );
   lines.push('## Highlighting and popup', '');
