@@ -75,8 +75,12 @@ function start(ctx: ContentScriptContext): void {
           fallback: (request) => analyzeInPage(doc, request),
           yieldToPage: () => new Promise((resolve) => ctx.setTimeout(resolve, 0)),
           loadedBytes: () => {
-            const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-            return navigation?.decodedBodySize ?? 0;
+            try {
+              const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+              return navigation?.decodedBodySize ?? 0;
+            } catch {
+              return 0;
+            }
           },
         }),
       sendSummary,

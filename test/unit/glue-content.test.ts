@@ -345,7 +345,7 @@ describe('content script entry with the fake browser', () => {
       const type = (message as { type?: string }).type;
       if (type === 'ensure-analyzer') return { ok: true };
       if (type === 'analyze-page')
-        return handleHostMessage(message, { id: EXTENSION_ID, tab: { id: 1 } }, EXTENSION_ID);
+        return handleHostMessage(message, { id: EXTENSION_ID, url: location.href, tab: { id: 1 } }, EXTENSION_ID);
       return undefined;
     });
     const { default: content } = await import('@/entrypoints/content/index.ts');
