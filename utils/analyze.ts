@@ -19,6 +19,8 @@ import { countWords, normalizeSpace, readingMinutes } from './text.ts';
 export const DEFAULT_CLICKBAIT_THRESHOLD = 0.5;
 export const DEFAULT_MAX_ELEMENTS = 60_000;
 const MAX_FLAG_TEXT = 600;
+/** A related list is its headlines: the flag holds all of them, up to this many characters. */
+const MAX_RELATED_FLAG_TEXT = 4000;
 /** Share of the article's text in figcaptions above which the captions are the story. */
 const GALLERY_CAPTION_SHARE = 0.5;
 
@@ -78,7 +80,7 @@ export function analyzeDocument(document: Document, options: AnalyzeOptions = {}
       id,
       kind: block.kind,
       category: block.category,
-      text: leadingText(block.element, MAX_FLAG_TEXT),
+      text: leadingText(block.element, block.kind === 'related' ? MAX_RELATED_FLAG_TEXT : MAX_FLAG_TEXT),
       reasons: block.reasons,
       score: Math.round(block.score * 1000) / 1000,
       insideArticle: context.holdsArticleText(block.element),
