@@ -20,8 +20,10 @@ export interface BlockModel {
   scale: number[];
   weights: number[];
   bias: number;
-  /** A block at or above this probability is flagged. */
+  /** A block inside the extracted article at or above this probability is flagged (it costs article text). */
   threshold: number;
+  /** The same for blocks outside the article, which leave the article text alone. */
+  thresholdOutside: number;
 }
 
 const model = MODEL as BlockModel;
@@ -114,9 +116,10 @@ export const blockModelDetector: Detector = {
       const element = elements[at] as Element;
       if (!isCandidate(index, element)) continue;
       const { facts, score } = judgeBlock(index, context, element);
-      if (score < model.threshold) continue;
+      const threshold = index.inArticle(element) ? model.threshold : model.thresholdOutside;
+      if (score < threshold) continue;
       // Shown scores start at 0.5 at the threshold, like the other detectors' verdicts.
-      const shown = MIN_SHOWN + (0.5 * (score - model.threshold)) / Math.max(1e-9, 1 - model.threshold);
+      const shown = MIN_SHOWN + (0.5 * (score - threshold)) / Math.max(1e-9, 1 - threshold);
       const found = verdict(facts, Math.min(1, shown));
       if (!found) continue;
       blocks.push({ element, ...found });

@@ -77,6 +77,7 @@ export function fitBlockModel(rows: Row[], features: readonly string[], options:
     weights: weights.map(round),
     bias: round(bias),
     threshold: 0.5,
+    thresholdOutside: 0.5,
   };
 }
 
