@@ -9,8 +9,9 @@
 import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
 import { type BlockFacts, blockFeatures, FEATURE_NAMES } from './block-features.ts';
 import MODEL from './block-model.json' with { type: 'json' };
-import { type BlockIndex, blockIndex } from './blocks.ts';
+import { type BlockIndex, blockHeading, blockIndex } from './blocks.ts';
 import { isBlockUnit, sameAsParent } from './boilerplate.ts';
+import { MOST_READ_HEADING, NEXT_ARTICLE, READ_MORE_LEAD, RELATED_HEADING } from './phrases.ts';
 
 export interface BlockModel {
   method: string;
@@ -77,6 +78,23 @@ export function isRelated(facts: BlockFacts): boolean {
 /** Mean characters per link from which a link block reads as titles of other pages, not a menu. */
 const RELATED_LINK_CHARS = 12;
 
+/**
+ * A cheap test that passes every block isRelated could accept (it reads only counts,
+ * and the heading and lead phrases when the counts do not decide), so the full
+ * features are computed only where a verdict can follow.
+ */
+export function mayBeRelated(index: BlockIndex, element: Element): boolean {
+  const stats = index.get(element);
+  if (stats.headlineLinks > 0 && stats.headlineLinks * 3 >= stats.links) return true;
+  if (stats.linkText / Math.max(1, stats.links) >= RELATED_LINK_CHARS) return true;
+  const heading = blockHeading(index, element);
+  if (heading && (RELATED_HEADING.test(heading) || MOST_READ_HEADING.test(heading))) return true;
+  const text = index.text(element);
+  if (stats.text <= 400 && NEXT_ARTICLE.test(text)) return true;
+  const lead = text.slice(0, 60);
+  return READ_MORE_LEAD.exec(lead)?.index === 0;
+}
+
 /** The related-links verdict, or null for link clutter of another kind (menus are the boilerplate rules' job). */
 export function verdict(facts: BlockFacts, score: number): Omit<DetectedBlock, 'element'> | null {
   if (!isRelated(facts)) return null;
@@ -114,7 +132,7 @@ export const blockModelDetector: Detector = {
     const { elements } = index;
     for (let at = 0; at < elements.length; at++) {
       const element = elements[at] as Element;
-      if (!isCandidate(index, element)) continue;
+      if (!isCandidate(index, element) || !mayBeRelated(index, element)) continue;
       const { facts, score } = judgeBlock(index, context, element);
       const threshold = index.inArticle(element) ? model.threshold : model.thresholdOutside;
       if (score < threshold) continue;
