@@ -20,7 +20,10 @@ import {
   snippetCounts,
   snippetTotals,
 } from './clutter-metrics.ts';
+import { evaluateL3s, formatL3s } from './eval-l3s.ts';
+import { withLinkRatioRule } from './link-ratio-rule.ts';
 import { readSharedBytes, readSharedJson, runScript, sharedPath } from './shared-data.ts';
+import { collectRows, crossValidationLine } from './train-blocks.ts';
 
 const CHUNK = 120;
 const SETS = ['aeb', 'trafilatura'] as const;
@@ -70,6 +73,8 @@ function parseArgs(argv: string[]): Args {
 export interface PageRun {
   plain: string | null;
   clean: string | null;
+  /** cleanText with the link-ratio rule in place of our clutter detectors (only when asked). */
+  rule?: string | null;
   flags: { category: string; text: string }[];
   /** Milliseconds: whole analysis, and a bare Readability parse of the same page. */
   ms: number;
@@ -77,7 +82,16 @@ export interface PageRun {
 }
 
 /** Parse one page with jsdom and analyse it as the extension does. */
-export function runPage(html: string, url: string, time = false): PageRun {
+export function runPage(html: string, url: string, time = false, withRule = false): PageRun {
+  const run = runPageOnce(html, url, time);
+  if (withRule) {
+    const rule = withLinkRatioRule(() => runPageOnce(html, url, false));
+    run.rule = rule.clean;
+  }
+  return run;
+}
+
+function runPageOnce(html: string, url: string, time: boolean): PageRun {
   const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
   try {
     const document = dom.window.document;
@@ -107,8 +121,8 @@ interface PageRecord {
   id: string;
   ms: number;
   bareMs: number | null;
-  aeb?: { ours: PageScore; plain: PageScore; upstream: PageScore };
-  snippets?: { ours: SnippetCounts; plain: SnippetCounts };
+  aeb?: { ours: PageScore; plain: PageScore; upstream: PageScore; rule: PageScore };
+  snippets?: { ours: SnippetCounts; plain: SnippetCounts; rule: SnippetCounts };
 }
 
 interface AebTruth {
@@ -165,7 +179,7 @@ function collect(set: SetName, ids: string[], args: Args): PageRecord[] {
     for (const id of ids) {
       const entry = truth[id] as AebTruth;
       const html = decodeHtml(readSharedBytes('data', 'aeb', 'html', `${id}.html.gz`));
-      const run = runPage(html, entry.url ?? 'https://fake-url.com', args.time);
+      const run = runPage(html, entry.url ?? 'https://fake-url.com', args.time, true);
       records.push({
         id,
         ms: run.ms,
@@ -174,6 +188,7 @@ function collect(set: SetName, ids: string[], args: Args): PageRecord[] {
           ours: aebPageScore(run.clean ?? '', entry.articleBody),
           plain: aebPageScore(run.plain ?? '', entry.articleBody),
           upstream: aebPageScore(upstream[id]?.articleBody ?? '', entry.articleBody),
+          rule: aebPageScore(run.rule ?? '', entry.articleBody),
         },
       });
       if (args.page) printPageDebug(id, run, [], []);
@@ -186,7 +201,7 @@ function collect(set: SetName, ids: string[], args: Args): PageRecord[] {
     const html = decodeHtml(readSharedBytes('data', 'trafilatura', 'html', entry.file));
     let run: PageRun;
     try {
-      run = runPage(html, trafilaturaUrl(key), args.time);
+      run = runPage(html, trafilaturaUrl(key), args.time, true);
     } catch {
       run = { plain: null, clean: null, flags: [], ms: 0, bareMs: null };
     }
@@ -197,6 +212,7 @@ function collect(set: SetName, ids: string[], args: Args): PageRecord[] {
       snippets: {
         ours: snippetCounts(run.clean, entry.with, entry.without),
         plain: snippetCounts(run.plain, entry.with, entry.without),
+        rule: snippetCounts(run.rule ?? null, entry.with, entry.without),
       },
     });
     if (args.page) {
@@ -248,7 +264,8 @@ function timing(records: PageRecord[]) {
 
 function summarizeAeb(records: PageRecord[], top: number) {
   const pages = records.filter((record) => record.aeb);
-  const scores = (pick: 'ours' | 'plain' | 'upstream') => pages.map((record) => record.aeb?.[pick] as PageScore);
+  const scores = (pick: 'ours' | 'plain' | 'upstream' | 'rule') =>
+    pages.map((record) => record.aeb?.[pick] as PageScore);
   const perPage = pages.map((record) => ({
     id: record.id,
     ours: round(f1(record.aeb?.ours as PageScore)),
@@ -259,6 +276,7 @@ function summarizeAeb(records: PageRecord[], top: number) {
     ours: aebMean(scores('ours')),
     plain: aebMean(scores('plain')),
     upstream: aebMean(scores('upstream')),
+    rule: aebMean(scores('rule')),
     ...timing(pages),
     lost: perPage
       .map((page) => ({ ...page, delta: round(page.ours - page.plain) }))
@@ -281,6 +299,7 @@ function summarizeTrafilatura(records: PageRecord[], top: number) {
     pages: pages.length,
     ours: snippetTotals(pages.map((record) => record.snippets?.ours as SnippetCounts)),
     plain: snippetTotals(pages.map((record) => record.snippets?.plain as SnippetCounts)),
+    rule: snippetTotals(pages.map((record) => record.snippets?.rule as SnippetCounts)),
     ...timing(pages),
     lost: perPage
       .filter((page) => page.ours > page.plain)
@@ -297,6 +316,7 @@ function printAeb(summary: ReturnType<typeof summarizeAeb>) {
   process.stdout.write(line('Article Lens cleanText', summary.ours));
   process.stdout.write(line('plain Readability', summary.plain));
   process.stdout.write(line('upstream Readability.js', summary.upstream));
+  process.stdout.write(line('link ratio > 0.3 rule', summary.rule));
   printTiming(summary);
   process.stdout.write('  lost most vs plain (F1 change, ours, plain):\n');
   for (const page of summary.lost)
@@ -311,6 +331,7 @@ function printTrafilatura(summary: ReturnType<typeof summarizeTrafilatura>) {
   process.stdout.write(`Trafilatura (${summary.pages} pages)\n`);
   process.stdout.write(line('Article Lens cleanText', summary.ours));
   process.stdout.write(line('plain Readability', summary.plain));
+  process.stdout.write(line('link ratio > 0.3 rule', summary.rule));
   printTiming(summary);
   process.stdout.write('  lost most vs plain (snippet errors ours, plain):\n');
   for (const page of summary.lost) process.stdout.write(`    ${page.id} ${page.ours} ${page.plain}\n`);
@@ -342,6 +363,25 @@ async function main() {
     if (args.json) continue;
     if (set === 'aeb') printAeb(summary as ReturnType<typeof summarizeAeb>);
     else printTrafilatura(summary as ReturnType<typeof summarizeTrafilatura>);
+  }
+  if (!args.page && args.sets.length === SETS.length) {
+    // Human block labels (measure and tune only) and the block classifier's site-grouped CV.
+    const l3s = evaluateL3s(args.limit);
+    results.l3s = { ours: l3s.ours, rule: l3s.rule, pipelineRule: l3s.pipelineRule };
+    const cv = crossValidationLine(collectRows(args.limit));
+    results.blockCv = cv.trim();
+    if (!args.json) {
+      process.stdout.write(
+        `L3S-GN1 (${l3s.records.length} pages, human block labels, flags as the CLI reports them)\n`,
+      );
+      process.stdout.write(formatL3s('Article Lens flags', l3s.ours));
+      process.stdout.write(
+        formatL3s('plain Readability (flags nothing)', { ...l3s.ours, relatedFound: 0, fullTextFlagged: 0 }),
+      );
+      process.stdout.write(formatL3s('link ratio > 0.3 rule, pipeline', l3s.pipelineRule));
+      process.stdout.write(formatL3s('link ratio > 0.3 on given blocks', l3s.rule));
+      process.stdout.write(`Block classifier (trained on AEB + trafilatura labels)\n${cv}`);
+    }
   }
   if (args.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 }

@@ -4,6 +4,8 @@ import type { Flag } from './report.ts';
 import { normalizeSpace } from './text.ts';
 
 const MAX_FLAG_TEXT = 600;
+/** A related list is its headlines: the flag holds all of them, up to this many characters. */
+const MAX_RELATED_FLAG_TEXT = 4000;
 
 /** Flags f1, f2, ... in the blocks' order, and flag id -> element. */
 export function toFlags(
@@ -18,7 +20,7 @@ export function toFlags(
       id,
       kind: block.kind,
       category: block.category,
-      text: leadingText(block.element, MAX_FLAG_TEXT),
+      text: leadingText(block.element, block.kind === 'related' ? MAX_RELATED_FLAG_TEXT : MAX_FLAG_TEXT),
       reasons: block.reasons,
       score: Math.round(block.score * 1000) / 1000,
       insideArticle: context.holdsArticleText(block.element),
@@ -27,8 +29,8 @@ export function toFlags(
   return { flags, targets };
 }
 
-export /** normalizeSpace(element.textContent).slice(0, max), reading only as much text as that needs. */
-function leadingText(element: Element, max: number): string {
+/** normalizeSpace(element.textContent).slice(0, max), reading only as much text as that needs. */
+export function leadingText(element: Element, max: number): string {
   const document = element.ownerDocument;
   const walker = document.createTreeWalker(element, 0xc);
   let raw = '';

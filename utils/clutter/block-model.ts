@@ -1,0 +1,151 @@
+/**
+ * The learned block classifier: a logistic regression over the shallow block
+ * features of block-features.ts, weights shipped as data (block-model.json,
+ * written by `npm run train:blocks`). It answers "is this link-bearing block
+ * clutter?"; what kind of clutter (related links or page chrome) and the reasons
+ * shown come from the block's plain facts, so a reader sees why
+ * ("12 links, 96 % link text, after the article").
+ */
+import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
+import { type BlockFacts, blockFeatures, FEATURE_NAMES } from './block-features.ts';
+import MODEL from './block-model.json' with { type: 'json' };
+import { type BlockIndex, blockHeading, blockIndex } from './blocks.ts';
+import { isBlockUnit, sameAsParent } from './boilerplate.ts';
+import { MOST_READ_HEADING, NEXT_ARTICLE, READ_MORE_LEAD, RELATED_HEADING } from './phrases.ts';
+
+export interface BlockModel {
+  method: string;
+  features: string[];
+  /** Standardisation: (value - mean) / scale, then the weights. */
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  bias: number;
+  /** A block inside the extracted article at or above this probability is flagged (it costs article text). */
+  threshold: number;
+  /** The same for blocks outside the article, which leave the article text alone. */
+  thresholdOutside: number;
+}
+
+const model = MODEL as BlockModel;
+
+/** Characters above which a block must be at least 30 % link text to be judged. */
+const LONG_BLOCK = 300;
+
+/** Blocks the model judges: on a line of their own, with links, and not the article itself. */
+export function isCandidate(index: BlockIndex, element: Element): boolean {
+  const stats = index.get(element);
+  if (stats.links === 0 || stats.text < 8 || stats.text > 8000) return false;
+  if (stats.linkText < 8 || index.articleShare(element) > 0.3) return false;
+  // Not prose with a link or two: a long block needs a good share of link text.
+  if (stats.linkText < stats.text * (stats.text > LONG_BLOCK ? 0.3 : 0.1)) return false;
+  if (!isBlockUnit(index, element)) return false;
+  return !sameAsParent(index, element);
+}
+
+export function scoreValues(values: Float64Array, weights: BlockModel = model): number {
+  let z = weights.bias;
+  for (let at = 0; at < values.length; at++) {
+    z += (weights.weights[at] ?? 0) * (((values[at] ?? 0) - (weights.mean[at] ?? 0)) / (weights.scale[at] || 1));
+  }
+  return 1 / (1 + Math.exp(-z));
+}
+
+const WHERE: Record<BlockFacts['position'], string> = {
+  before: 'before the article',
+  inside: 'inside the article',
+  after: 'after the article',
+  around: 'around the article',
+  none: 'no article found',
+};
+
+function quote(text: string, length = 40): string {
+  return `'${text.length > length ? `${text.slice(0, length - 1)}…` : text}'`;
+}
+
+/** Related links point at other stories: headline-like links, a related heading or a next-story line. */
+export function isRelated(facts: BlockFacts): boolean {
+  // A lone link inside the article is another story only when it stays on the site (not a shop or a source).
+  if (facts.position === 'inside' && facts.links === 1 && facts.siteHeadlineLinks === 0 && !facts.readMore) {
+    return false;
+  }
+  if (facts.relatedHeading || facts.mostRead || facts.next || facts.readMore) return true;
+  if (facts.headlineLinks > 0 && facts.headlineLinks * 3 >= facts.links) return true;
+  // Links of several words each (not a menu of section names), unless the page calls it its menu.
+  return facts.linkCharsPerLink >= RELATED_LINK_CHARS && !(facts.chrome && facts.headlineLinks === 0);
+}
+
+/** Mean characters per link from which a link block reads as titles of other pages, not a menu. */
+const RELATED_LINK_CHARS = 12;
+
+/**
+ * A cheap test that passes every block isRelated could accept (it reads only counts,
+ * and the heading and lead phrases when the counts do not decide), so the full
+ * features are computed only where a verdict can follow.
+ */
+export function mayBeRelated(index: BlockIndex, element: Element): boolean {
+  const stats = index.get(element);
+  if (stats.headlineLinks > 0 && stats.headlineLinks * 3 >= stats.links) return true;
+  if (stats.linkText / Math.max(1, stats.links) >= RELATED_LINK_CHARS) return true;
+  const heading = blockHeading(index, element);
+  if (heading && (RELATED_HEADING.test(heading) || MOST_READ_HEADING.test(heading))) return true;
+  const text = index.text(element);
+  if (stats.text <= 400 && NEXT_ARTICLE.test(text)) return true;
+  const lead = text.slice(0, 60);
+  return READ_MORE_LEAD.exec(lead)?.index === 0;
+}
+
+/** The related-links verdict, or null for link clutter of another kind (menus are the boilerplate rules' job). */
+export function verdict(facts: BlockFacts, score: number): Omit<DetectedBlock, 'element'> | null {
+  if (!isRelated(facts)) return null;
+  const links = `${facts.links} link${facts.links === 1 ? '' : 's'}`;
+  const headlines = `${facts.headlineLinks} headline link${facts.headlineLinks === 1 ? '' : 's'}`;
+  const reasons = [
+    `${headlines} of ${links}, ${Math.round(facts.density * 100)} % link text, ${WHERE[facts.position]}`,
+  ];
+  if (facts.heading && (facts.relatedHeading || facts.mostRead)) reasons.push(`heading ${quote(facts.heading)}`);
+  if (facts.relatedToken) reasons.push('marked as related by the page');
+  const category = facts.mostRead
+    ? 'most-read'
+    : facts.next
+      ? 'next-article'
+      : facts.links === 1 && facts.readMore
+        ? 'read-more'
+        : 'story-list';
+  return { kind: 'related', category, score, reasons: [`Links to other stories: ${reasons.join('; ')}`] };
+}
+
+/** Every candidate's features and facts, in document order (training reads these too). */
+export function judgeBlock(index: BlockIndex, context: DetectionContext, element: Element) {
+  const { values, facts } = blockFeatures(index, context, element);
+  return { values, facts, score: scoreValues(values) };
+}
+
+/** Below this score outermostBlocks-style merging ignores a verdict. */
+const MIN_SHOWN = 0.5;
+
+export const blockModelDetector: Detector = {
+  name: 'blocks',
+  detect(context) {
+    const index = blockIndex(context);
+    const blocks: DetectedBlock[] = [];
+    const { elements } = index;
+    for (let at = 0; at < elements.length; at++) {
+      const element = elements[at] as Element;
+      if (!isCandidate(index, element) || !mayBeRelated(index, element)) continue;
+      const { facts, score } = judgeBlock(index, context, element);
+      const threshold = index.inArticle(element) ? model.threshold : model.thresholdOutside;
+      if (score < threshold) continue;
+      // Shown scores start at 0.5 at the threshold, like the other detectors' verdicts.
+      const shown = MIN_SHOWN + (0.5 * (score - threshold)) / Math.max(1e-9, 1 - threshold);
+      const found = verdict(facts, Math.min(1, shown));
+      if (!found) continue;
+      blocks.push({ element, ...found });
+      // Document order keeps a subtree together: skip to the first element after this one's.
+      while (at + 1 < elements.length && element.contains(elements[at + 1] as Element)) at++;
+    }
+    return blocks;
+  },
+};
+
+export { FEATURE_NAMES };
