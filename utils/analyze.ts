@@ -13,6 +13,7 @@ import { pageLanguage } from './language.ts';
 import { fixBylineAndDate } from './metadata.ts';
 import { DETECTORS, judgeHeadline } from './registry.ts';
 import type { ArticleInfo, Flag, PageReport, ReportNotice } from './report.ts';
+import { withSpoiler } from './spoiler/index.ts';
 import { withSummary } from './summary.ts';
 import { countWords, normalizeSpace, readingMinutes } from './text.ts';
 
@@ -28,9 +29,9 @@ export interface Analysis {
   targets: Map<string, Element>;
 }
 
-/** The whole report, summary included (CLI, tests). */
+/** The whole report, summary and spoiler included (CLI, tests). */
 export function analyzePage(document: Document, options: AnalyzeOptions = {}): PageReport {
-  return withSummary(analyzeDocument(document, options).report);
+  return withSpoiler(withSummary(analyzeDocument(document, options).report));
 }
 
 /** The analysis the content script runs on page load: everything but the summary (see withSummary). */

@@ -78,6 +78,7 @@ function mockActions(): { [K in keyof PopupActions]: Mock<PopupActions[K]> } {
     setHighlights: vi.fn(),
     setClutterHidden: vi.fn(),
     revealFlag: vi.fn(),
+    markText: vi.fn(),
     disableSite: vi.fn(),
     enableSite: vi.fn(),
     copy: vi.fn(async () => {}),

@@ -23,6 +23,7 @@
  * figures next to three baselines and a k-fold check of the tuning).
  */
 import { guessLanguage } from '../language.ts';
+import type { PageReport } from '../report.ts';
 import { splitSentences } from '../summary.ts';
 import { normalizeSpace } from '../text.ts';
 import { analyzeQuestion, type QuestionInfo } from './question.ts';
@@ -117,4 +118,30 @@ function languagesDiffer(post: string, article: string): boolean {
   const a = guessLanguage(post);
   const b = guessLanguage(article.slice(0, 5000));
   return a !== '' && b !== '' && a !== b;
+}
+
+/**
+ * The report with its spoiler: when the headline is judged clickbait, `headline.spoiler` (or null
+ * and `headline.spoilerReason`), from the article's clean text. Left out of the page-load analysis
+ * like the summary; made where the report is read. A report that has one already comes back as is.
+ */
+export function withSpoiler(report: PageReport): PageReport {
+  const headline = report.headline;
+  if (!headline?.clickbait || headline.spoiler !== undefined) return report;
+  const article = report.article;
+  const text = report.cleanText || article?.text || '';
+  const result = findSpoiler({
+    post: headline.text,
+    title: article?.title ?? null,
+    // cleanText keeps paragraph breaks as blank lines.
+    paragraphs: text.split(/\n+/),
+    lang: article?.lang ?? null,
+  });
+  return {
+    ...report,
+    headline:
+      result.spoiler !== null
+        ? { ...headline, spoiler: result.spoiler }
+        : { ...headline, spoiler: null, spoilerReason: result.reason },
+  };
 }
