@@ -279,8 +279,9 @@ export function createHighlightLayer(ctx: ContentScriptContext, callbacks: Layer
   /** One box per line of the marked text (a Range's client rects), at most 60 lines. */
   function drawMark(mounted: Mounted, origin: DOMRect): void {
     const range = mounted.mark;
-    const live = range && range.startContainer.isConnected && range.endContainer.isConnected;
-    const rects = live ? [...range.getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0) : [];
+    const live =
+      range?.startContainer.isConnected && range.endContainer.isConnected && typeof range.getClientRects === 'function';
+    const rects = live && range ? [...range.getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0) : [];
     const doc = mounted.marks.ownerDocument;
     mounted.marks.replaceChildren(
       ...rects.slice(0, 60).map((rect) => {
