@@ -43,6 +43,9 @@ const NUMBER_WORDS: Record<string, number> = {
 const LIST_NOUNS =
   /^(things|ways|reasons|tips|signs|facts|foods|places|steps|rules|secrets|mistakes|habits|tricks|ideas|lessons|questions|words|people|times|movies|films|books|songs|shows|photos|pictures|moments|celebrities|stars|countries|cities|states|jobs|products|apps|games|items|cosas|formas|razones|consejos|señales|claves|trucos|errores|lugares|pasos|datos)$/;
 /** Words between the number and the noun ("7 simple things", "5 of the best ways"). */
+/** Counted nouns that are measures, not list items ("10 years", "3 minutes"). */
+const MEASURES =
+  /^(years?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|feet|pounds?|dollars?|percent|times|kids|children|people|men|women|girls|boys|años|meses|días|horas|minutos|veces|personas)$/;
 const FILLER =
   /^(of|the|most|best|worst|simple|easy|little|big|new|old|surprising|weird|strange|amazing|key|common|other|more|great|important|different|real|top|crucial|basic|hidden|unexpected|genius|smart|crazy|tiny|major|biggest|things?|[a-z]+(?:est|ing|ly|ic|al|ful|ous))$/;
 
@@ -56,11 +59,18 @@ export function analyzeQuestion(post: string): QuestionInfo {
     return { kind: 'list', type: 'multi', count: null };
   }
   // Reasons and ways take a passage to tell: "why ...", "how to ...", "what happens when", "here's what".
-  if (/\b(why|por qué|porque)\b/.test(text) || /\bthe (reason|truth|answer) (why|behind)\b/.test(text)) {
+  if (/\b(why|por qué|porque)\b/.test(text) || /\b(reason|truth|answer|razón)\b/.test(text)) {
     return { kind: 'reason', type: 'passage', count: null };
   }
   if (/\bhow (many|much|old|long|far|often|big|tall|fast|high)\b|\bcuánt[oa]s?\b/.test(text)) {
     return { kind: 'number', type: 'phrase', count: null };
+  }
+  // A yes/no question ("Do trees sleep?", "Is North Korea behind ...?") is answered by a passage.
+  if (/^(do|does|did|is|are|was|were|can|could|will|would|should|has|have)\b[^?]*\?/.test(text.trim())) {
+    return { kind: 'reason', type: 'passage', count: null };
+  }
+  if (/\bwhat (\w+ )?(does|did|do) next\b|\bwhat happens next\b|\bthen (this|everything) happen/.test(text)) {
+    return { kind: 'way', type: 'passage', count: null };
   }
   if (
     /\bhow (to|you|your|we|they|i|this|these|he|she|it|the|a|one|people|donald|trump)\b|\bcómo\b/.test(text) ||
@@ -101,6 +111,8 @@ function listCount(words: string[]): number | null {
     for (let ahead = index + 1; ahead < Math.min(words.length, index + 5); ahead++) {
       const next = words[ahead] as string;
       if (LIST_NOUNS.test(next)) return value;
+      // Any other plural noun right after the number ("8 classic ingredients", "10 professions").
+      if (/^[a-záéíóúñ]{3,}s$/.test(next) && !MEASURES.test(next) && !/(ss|us|is)$/.test(next)) return value;
       if (!FILLER.test(next)) break;
     }
   }
