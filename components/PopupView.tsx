@@ -13,6 +13,8 @@ export interface PopupActions {
   setHighlights(on: boolean): void;
   setClutterHidden(hidden: boolean): void;
   revealFlag(id: string): void;
+  /** Scroll the page to this text (the spoiler) and mark it. */
+  markText(text: string): void;
   disableSite(host: string): void;
   enableSite(host: string): void;
   copy(text: string): Promise<void>;
@@ -175,7 +177,12 @@ function Report({ report, highlights, clutterHidden, settings, actions, lang }: 
       <ArticleSection report={report} lang={lang} />
       <AnalysisNotes report={report} />
       {settings?.showKinds.clickbait === false ? null : (
-        <VerdictSection headline={report.headline} flags={flags} title={report.article.title} />
+        <VerdictSection
+          headline={report.headline}
+          flags={flags}
+          title={report.article.title}
+          onShowSpoiler={actions.markText}
+        />
       )}
       <ClutterSection flags={flags} onReveal={actions.revealFlag} />
       <SummarySection summary={report.summary} lang={report.article.lang} />

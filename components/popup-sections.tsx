@@ -1,6 +1,6 @@
 /** The sections of the popup's article card. Page text is rendered only as text nodes. */
 import { useState } from 'preact/hooks';
-import type { Flag, FlagKind, HeadlineVerdict, PageReport } from '../utils/report.ts';
+import type { Flag, FlagKind, HeadlineVerdict, PageReport, SpoilerInfo } from '../utils/report.ts';
 import { FLAG_KINDS } from '../utils/report.ts';
 import { categoryLabel, t } from './i18n.ts';
 import {
@@ -63,11 +63,13 @@ export function VerdictSection({
   headline,
   flags,
   title,
+  onShowSpoiler,
 }: {
   headline: HeadlineVerdict | null;
   flags: readonly Flag[];
   /** The article title shown above; the headline is repeated only when it differs. */
   title: string | null;
+  onShowSpoiler?: (text: string) => void;
 }) {
   const teasers = baitTeaserCount(flags);
   return (
@@ -82,6 +84,9 @@ export function VerdictSection({
       ) : (
         <HeadlineScore headline={headline} score={headline.score} showText={headline.text !== title} />
       )}
+      {headline?.clickbait && headline.spoiler !== undefined ? (
+        <SpoilerLine spoiler={headline.spoiler} onShow={onShowSpoiler} />
+      ) : null}
       <p class="teasers">{t('baitTeasers', teasers)}</p>
     </section>
   );
@@ -118,6 +123,23 @@ function HeadlineScore({ headline, score, showText }: { headline: HeadlineVerdic
         </ul>
       ) : null}
     </>
+  );
+}
+
+/** "Saved you a click: …", the spoiler as text, with a button that marks it on the page. */
+function SpoilerLine({ spoiler, onShow }: { spoiler: SpoilerInfo | null; onShow?: (text: string) => void }) {
+  if (spoiler === null) return <p class="spoiler muted">{t('spoilerNone')}</p>;
+  return (
+    <div class="spoiler">
+      <p class="spoiler-text">
+        <strong>{t('spoilerLabel')}</strong> {spoiler.text}
+      </p>
+      {onShow ? (
+        <button type="button" class="link-button spoiler-show" onClick={() => onShow(spoiler.text)}>
+          {t('spoilerShow')}
+        </button>
+      ) : null}
+    </div>
   );
 }
 

@@ -6,10 +6,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { analyzePage } from '../utils/analyze.ts';
 import { scoreHeadline } from '../utils/clickbait/index.ts';
 import { BadInputError, fileUrl, loadPage } from './load-page.ts';
+import { runSpoil } from './spoil-mode.ts';
 
 const USAGE = `Usage:
   npm run --silent analyze -- <page.html> [more pages...] [--url <url>]
   npm run --silent analyze -- --headlines <file>
+  npm run --silent analyze -- --spoil <posts.jsonl>
 
 Prints the analysis report of each saved page as JSON on stdout, one report
 per line (JSON Lines) in the order given. Pages are read as raw bytes and
@@ -23,6 +25,12 @@ Options:
   --headlines <file>  Score one headline per line of <file> (empty lines are
                       skipped): prints {"text","score","clickbait","reasons"}
                       per headline, at the default threshold.
+  --spoil <file>      "Saved you a click": one SemEval-2023 Task 5 post a
+                      line (uuid, postText, targetTitle, targetParagraphs);
+                      prints {"uuid","spoiler","spoilerType"} per post in
+                      input order ({"line","error"} for a bad line). Where no
+                      spoiler is found, "spoiler" is the best guess ("" when
+                      the article has no text).
   -h, --help          Show this help.
 
 Exit codes:
@@ -38,13 +46,15 @@ interface Args {
   files: string[];
   url: string | null;
   headlines: string | null;
+  /** --spoil: its own mode (scripts/spoil-mode.ts). */
+  spoil: string | null;
   help: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { files: [], url: null, headlines: null, help: false };
+  const args: Args = { files: [], url: null, headlines: null, spoil: null, help: false };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] as string;
     const value = (): string => {
@@ -57,6 +67,8 @@ function parseArgs(argv: string[]): Args {
     else if (arg.startsWith('--url=')) args.url = arg.slice('--url='.length);
     else if (arg === '--headlines') args.headlines = value();
     else if (arg.startsWith('--headlines=')) args.headlines = arg.slice('--headlines='.length);
+    else if (arg === '--spoil') args.spoil = value();
+    else if (arg.startsWith('--spoil=')) args.spoil = arg.slice('--spoil='.length);
     else if (arg === '--') {
       args.files.push(...argv.slice(index + 1));
       break;
@@ -72,6 +84,10 @@ function parseArgs(argv: string[]): Args {
     }
   }
   if (args.headlines !== null && args.files.length > 0) throw new UsageError('--headlines takes no page files');
+  if (args.spoil !== null) {
+    if (args.files.length > 0 || args.headlines !== null) throw new UsageError('--spoil takes no other input');
+    return args;
+  }
   if (args.headlines === null && args.files.length === 0) throw new UsageError('no page file given');
   return args;
 }
@@ -168,6 +184,13 @@ async function main(argv: string[]): Promise<number> {
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
+  }
+  if (args.spoil !== null) {
+    return runSpoil(
+      args.spoil,
+      (line) => process.stdout.write(`${line}\n`),
+      (line) => process.stderr.write(`${line}\n`),
+    );
   }
   return args.headlines !== null ? scoreHeadlines(args.headlines) : analyzeFiles(args);
 }

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { decodeHtml } from '../utils/charset.ts';
 import type { PageReport } from '../utils/report.ts';
+import { withSpoiler } from '../utils/spoiler/index.ts';
 import { withSummary } from '../utils/summary.ts';
 import { ensureBuild } from './bench/build.ts';
 import { fitToPopup, wholePageShot } from './bench/extension.ts';
@@ -168,7 +169,7 @@ async function main(): Promise<void> {
     if (state.status !== 'done') {
       throw new Error(`The extension did not analyse the page (state: ${state.status}).`);
     }
-    const report = withSummary(state.report);
+    const report = withSpoiler(withSummary(state.report));
     const reportFile = join(outDir, 'report.json');
     writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
 

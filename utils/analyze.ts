@@ -14,6 +14,7 @@ import { toFlags } from './flags.ts';
 import { mergeBlocks } from './merge.ts';
 import { DETECTORS, judgeHeadline } from './registry.ts';
 import type { PageReport, ReportNotice } from './report.ts';
+import { withSpoiler } from './spoiler/index.ts';
 import { withSummary } from './summary.ts';
 
 export { DEFAULT_CLICKBAIT_THRESHOLD } from './context.ts';
@@ -25,9 +26,9 @@ export interface Analysis {
   targets: Map<string, Element>;
 }
 
-/** The whole report, summary included (CLI, tests). */
+/** The whole report, summary and spoiler included (CLI, tests). */
 export function analyzePage(document: Document, options: AnalyzeOptions = {}): PageReport {
-  return withSummary(analyzeDocument(document, options).report);
+  return withSpoiler(withSummary(analyzeDocument(document, options).report));
 }
 
 /** The analysis run on page load: everything but the summary (see withSummary). */

@@ -22,7 +22,9 @@ export type ContentRequest =
   | { type: 'set-highlights'; on: boolean }
   | { type: 'toggle-highlights' }
   | { type: 'set-clutter-hidden'; hidden: boolean }
-  | { type: 'reveal-flag'; id: string };
+  | { type: 'reveal-flag'; id: string }
+  /** Find this text on the page (a spoiler), scroll to it and mark it. */
+  | { type: 'mark-text'; text: string };
 
 /** Content script -> background. */
 export type BackgroundRequest =
@@ -62,6 +64,9 @@ export type Response = { ok: true; state: TabState } | { ok: false; error: strin
 /** The background's answer to report-summary. */
 export type BackgroundResponse = { ok: true } | { ok: false; error: string };
 
+/** A spoiler is at most 60 words: no longer text is a spoiler to mark. */
+export const MAX_MARK_CHARS = 2000;
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -92,6 +97,10 @@ export function parseRequest(message: unknown): Request | null {
       if (typeof clickbaitThreshold !== 'number' || !(clickbaitThreshold >= 0 && clickbaitThreshold <= 1)) return null;
       return { type: 'analyze-page', html, url, force, clickbaitThreshold };
     }
+    case 'mark-text':
+      return typeof message.text === 'string' && message.text.trim() !== '' && message.text.length <= MAX_MARK_CHARS
+        ? { type: 'mark-text', text: message.text }
+        : null;
     case 'report-summary': {
       const badge = message.badge;
       if (badge === null) return { type: 'report-summary', badge: null };

@@ -45,6 +45,23 @@ export interface HeadlineVerdict {
   reasons: string[];
   /** Why there is no score, e.g. "language". */
   notScored?: string;
+  /**
+   * "Saved you a click": the span of the article (at most 60 words) that answers what a clickbait
+   * headline withholds, or null when the article does not answer it (`spoilerReason` says why).
+   * Absent when the headline is not clickbait. Made where the report is read (`withSpoiler`: the
+   * CLI, the popup), not in the page-load analysis.
+   */
+  spoiler?: SpoilerInfo | null;
+  /** Why `spoiler` is null: "no-article", "no-answer", "language" or "no-headline". */
+  spoilerReason?: string;
+}
+
+/** A spoiler, in the SemEval-2023 Task 5 types. */
+export interface SpoilerInfo {
+  text: string;
+  type: 'phrase' | 'passage' | 'multi';
+  /** 0..1, how sure the ranker is. */
+  score: number;
 }
 
 /** Why an analysis is partial; the popup turns these into plain words. */

@@ -22,6 +22,7 @@ export function usePopup(search?: string): PopupHandle {
       setHighlights: (on) => void tab.send({ type: 'set-highlights', on }),
       setClutterHidden: (hidden) => void tab.send({ type: 'set-clutter-hidden', hidden }),
       revealFlag: (id) => void tab.send({ type: 'reveal-flag', id }),
+      markText: (text) => void tab.send({ type: 'mark-text', text }),
       disableSite: async (host) => {
         if (!settings) return;
         const site = normalizeHost(host);

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ContentRequest, Response, TabState } from '../../utils/messages.ts';
+import { withSpoiler } from '../../utils/spoiler/index.ts';
 import { withSummary } from '../../utils/summary.ts';
 
 export type UnsupportedReason = 'internal' | 'store' | 'pdf' | 'file' | 'not-html' | 'reload' | 'unknown';
@@ -83,8 +84,8 @@ export function useTabState(search: string = globalThis.location?.search ?? ''):
 
   const show = useCallback((next: PopupState, run: number) => {
     if (!alive.current || run !== generation.current) return;
-    // The page's analysis leaves the summary out (it would cost every page load); it is made here.
-    setState(next.status === 'done' ? { ...next, report: withSummary(next.report) } : next);
+    // The page's analysis leaves the summary and the spoiler out (they would cost every page load); they are made here.
+    setState(next.status === 'done' ? { ...next, report: withSpoiler(withSummary(next.report)) } : next);
   }, []);
 
   /** Follow an analysis until the content script reports something else. */
@@ -167,7 +168,7 @@ export function useTabState(search: string = globalThis.location?.search ?? ''):
       if (request.type === 'analyze') show({ status: 'analyzing' }, run);
       try {
         const response = await ask(tab.id, request);
-        if (request.type === 'reveal-flag' && response.ok) return;
+        if ((request.type === 'reveal-flag' || request.type === 'mark-text') && response.ok) return;
         await follow(tab.id, response, run);
       } catch {
         show({ status: 'unsupported', reason: unsupportedReason(tab.url), url: tab.url }, run);

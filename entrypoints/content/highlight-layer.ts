@@ -43,6 +43,8 @@ export interface LayerView {
   items: LayerItem[];
   style: HighlightStyle;
   legend: LegendView | null;
+  /** Text to mark (a spoiler), drawn from the range's client rects; the page is not touched. */
+  mark?: Range | null;
 }
 
 export interface LayerCallbacks {
@@ -120,6 +122,8 @@ ${KINDS.map((kind) => `[data-kind="${kind}"] { --al-color: ${COLORS[kind]}; }`).
 .legend .clutter { justify-content: center; border: 1px solid #c4c7c5; margin-top: 2px; }
 .legend .clutter[aria-pressed="true"] { background: #e8f0fe; }
 .legend .close { padding: 0 6px; font-size: 14px; }
+.mark { position: absolute; top: 0; left: 0; pointer-events: none; border-radius: 2px;
+  background: rgba(255, 208, 0, .38); box-shadow: 0 0 0 2px #e37400; }
 @media print { .root { display: none; } }
 @media (prefers-color-scheme: dark) {
   .legend { background: #202124; color: #e8eaed; border-color: #5f6368; }
@@ -179,6 +183,8 @@ interface Mounted {
   root: HTMLElement;
   boxes: HTMLElement;
   legend: HTMLElement;
+  marks: HTMLElement;
+  mark: Range | null;
   stop(): void;
   boxById: Map<string, { box: HTMLElement; label: HTMLElement; item: LayerItem }>;
 }
@@ -267,6 +273,26 @@ export function createHighlightLayer(ctx: ContentScriptContext, callbacks: Layer
       label.style.transform = `translate(${labelX}px, ${labelY}px)`;
       label.style.maxWidth = `${Math.max(120, Math.min(360, right - labelX - 4))}px`;
     }
+    drawMark(mounted, origin);
+  }
+
+  /** One box per line of the marked text (a Range's client rects), at most 60 lines. */
+  function drawMark(mounted: Mounted, origin: DOMRect): void {
+    const range = mounted.mark;
+    const live =
+      range?.startContainer.isConnected && range.endContainer.isConnected && typeof range.getClientRects === 'function';
+    const rects = live && range ? [...range.getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0) : [];
+    const doc = mounted.marks.ownerDocument;
+    mounted.marks.replaceChildren(
+      ...rects.slice(0, 60).map((rect) => {
+        const box = doc.createElement('div');
+        box.className = 'mark';
+        box.style.transform = `translate(${rect.left - origin.left}px, ${rect.top - origin.top}px)`;
+        box.style.width = `${rect.width}px`;
+        box.style.height = `${rect.height}px`;
+        return box;
+      }),
+    );
   }
 
   function safely(run: () => void): void {
@@ -372,6 +398,7 @@ export function createHighlightLayer(ctx: ContentScriptContext, callbacks: Layer
       mounted.boxes.append(box, label);
       mounted.boxById.set(item.id, { box, label, item });
     }
+    mounted.mark = next.mark ?? null;
     buildLegend(mounted.legend, next.legend);
     reposition();
   }
@@ -397,10 +424,12 @@ export function createHighlightLayer(ctx: ContentScriptContext, callbacks: Layer
           const legend = container.ownerDocument.createElement('div');
           legend.className = 'legend';
           legend.setAttribute('role', 'region');
-          root.append(boxes, legend);
+          const marks = container.ownerDocument.createElement('div');
+          marks.className = 'marks';
+          root.append(marks, boxes, legend);
           container.append(root);
           applyStyles(shadow, root);
-          const mounted: Mounted = { root, boxes, legend, boxById: new Map(), stop: () => {} };
+          const mounted: Mounted = { root, boxes, legend, marks, mark: null, boxById: new Map(), stop: () => {} };
           mounted.stop = watch(host);
           return mounted;
         },

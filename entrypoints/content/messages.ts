@@ -58,6 +58,10 @@ function respond(controller: ContentController, request: ContentRequest): Respon
         return { ok: true, state: controller.toggleHighlights() };
       case 'set-clutter-hidden':
         return { ok: true, state: controller.setClutterHidden(request.hidden) };
+      case 'mark-text': {
+        const result = controller.markText(request.text);
+        return result.ok ? { ok: true, state: controller.getState() } : result;
+      }
       case 'reveal-flag': {
         const result = controller.revealFlag(request.id);
         return result.ok ? { ok: true, state: controller.getState() } : result;

@@ -5,6 +5,7 @@
  */
 import type { Analysis } from '@/utils/analyze.ts';
 import { categoryMessageKey, isPageChrome } from '@/utils/categories.ts';
+import { findTextRange } from '@/utils/find-text.ts';
 import { type BadgeSummary, summaryFor, type TabState } from '@/utils/messages.ts';
 import type { Flag, FlagKind } from '@/utils/report.ts';
 import { clickbaitThreshold, isSiteDisabled, normalizeHost, type Settings } from '@/utils/settings.ts';
@@ -45,6 +46,8 @@ export interface ContentController {
   /** Legend toggle: a page-local override of settings.showKinds. */
   toggleKind(kind: FlagKind): void;
   revealFlag(id: string): RevealResult;
+  /** Finds `text` on the page (a spoiler), scrolls to it and marks it in the layer. */
+  markText(text: string): RevealResult;
   applySettings(settings: Settings): void;
   /** Drops the analysis (SPA navigation); the caller schedules the next one. */
   reset(): void;
@@ -71,6 +74,8 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
   let visibleKinds: Record<FlagKind, boolean> = { ...settings.showKinds };
   let revealing: string | null = null;
   let revealToken = 0;
+  /** The text the popup asked to mark (a spoiler), until highlights are switched or the page changes. */
+  let marked: Range | null = null;
   let rerunToken = 0;
 
   const host = () => {
@@ -166,7 +171,10 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
       } else if (revealing && status === 'done') {
         const id = revealing;
         view = { items: items((flag) => flag.id === id), style: settings.highlightStyle, legend: null };
+      } else if (marked && status === 'done' && !disabled()) {
+        view = { items: [], style: settings.highlightStyle, legend: null };
       }
+      if (view) view.mark = marked;
       if (view) deps.layer.render(view).catch(() => {});
       else deps.layer.remove();
     } catch {
@@ -258,8 +266,9 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
     setHighlights(on) {
       if (disabled()) return state();
       highlights = on;
-      // "Off" means nothing of ours on the page, a pending reveal included.
+      // "Off" means nothing of ours on the page, a pending reveal and a mark included.
       revealing = null;
+      marked = null;
       sync();
       return state();
     },
@@ -308,6 +317,24 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
       }, REVEAL_MS);
       return { ok: true };
     },
+    markText(text) {
+      if (disabled()) return { ok: false, error: 'disabled-site' };
+      if (status !== 'done') return { ok: false, error: 'not-analyzed' };
+      const layerHost = deps.layer.host;
+      const body = deps.document.body ?? deps.document.documentElement;
+      if (!body) return { ok: false, error: 'not-found' };
+      const range = findTextRange(body, text, layerHost);
+      if (!range) return { ok: false, error: 'not-found' };
+      marked = range;
+      sync();
+      try {
+        const element = range.startContainer.parentElement;
+        element?.scrollIntoView({ behavior: deps.prefersReducedMotion() ? 'auto' : 'smooth', block: 'center' });
+      } catch {
+        // Scrolling is a nicety.
+      }
+      return { ok: true };
+    },
     applySettings(next) {
       const before = settings;
       settings = next;
@@ -341,6 +368,7 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
     reset() {
       revealing = null;
       runToken++;
+      marked = null;
       rerunToken++;
       deps.clutter.restore();
       deps.layer.remove();

@@ -6,7 +6,17 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { clickbaitThreshold, DEFAULT_SETTINGS } from '../../utils/settings.ts';
-import { blockGeometry, covers, describeBrowser, layerInfo, seedExpected, seedPage, useExtension } from './support.ts';
+import {
+  blockGeometry,
+  covers,
+  describeBrowser,
+  layerInfo,
+  probe,
+  seedExpected,
+  seedPage,
+  serializedDom,
+  useExtension,
+} from './support.ts';
 
 const expected = seedExpected();
 const MID_HEADLINE = 'Fury as council axes bin collections';
@@ -111,5 +121,48 @@ describeBrowser('clickbait headline (issue 3)', () => {
       await options.close();
       await page.close();
     }
+  });
+
+  it('popup: "Saved you a click" shows the spoiler and its button marks that sentence on the page', async () => {
+    const { page } = await env.open('/seed');
+    await headline(page);
+    const before = await serializedDom(page);
+    const popup = await env.popupFor(page);
+    await expect.poll(() => popup.locator('main[data-state]').getAttribute('data-state')).toBe('article');
+    const line = popup.locator('section.verdict .spoiler-text');
+    await expect.poll(() => line.count()).toBe(1);
+    const shown = (await line.textContent()) ?? '';
+    expect(shown).toMatch(/^Saved you a click: /);
+    const spoiler = shown.replace(/^Saved you a click: /, '');
+    expect(spoiler.split(' ').length).toBeLessThanOrEqual(60);
+    await popup.getByRole('button', { name: 'Show it on the page' }).click();
+    await page.bringToFront();
+    // The mark is drawn in the layer over the sentence's own line boxes, and the sentence is in view.
+    const marked = () =>
+      probe(
+        page,
+        (text: string) => {
+          const marks = [
+            ...(document.querySelector('article-lens-layer')?.shadowRoot?.querySelectorAll('.mark') ?? []),
+          ];
+          const paragraph = [...document.querySelectorAll('p')].find((p) =>
+            (p.textContent ?? '').replace(/\s+/g, ' ').includes(text.slice(0, 40)),
+          );
+          if (!paragraph || marks.length === 0) return { marks: marks.length, inside: false, visible: false };
+          const box = paragraph.getBoundingClientRect();
+          const inside = marks.every((mark) => {
+            const r = mark.getBoundingClientRect();
+            return r.top >= box.top - 4 && r.bottom <= box.bottom + 4 && r.width > 0;
+          });
+          return { marks: marks.length, inside, visible: box.top < innerHeight && box.bottom > 0 };
+        },
+        spoiler,
+      );
+    await expect.poll(marked, { timeout: 10_000 }).toEqual({ marks: expect.any(Number), inside: true, visible: true });
+    expect((await marked()).marks).toBeGreaterThan(0);
+    // The page's DOM is as it was: the mark lives in the layer's shadow root.
+    expect(await serializedDom(page)).toBe(before);
+    await popup.close();
+    await page.close();
   });
 });

@@ -49,6 +49,25 @@ describe('messages files', () => {
     }
   });
 
+  it('every locale (Spanish included) has exactly the keys English has, with the same substitutions', () => {
+    const locales = readdirSync('public/_locales').sort();
+    expect(locales).toEqual(expect.arrayContaining(['de', 'en', 'es']));
+    for (const locale of locales) {
+      const messages = load(locale);
+      expect({ locale, keys: Object.keys(messages).sort() }).toEqual({ locale, keys: Object.keys(en).sort() });
+      for (const [key, { message }] of Object.entries(en)) {
+        expect({ locale, key, subs: placeholders(messages[key]?.message ?? '') }).toEqual({
+          locale,
+          key,
+          subs: placeholders(message),
+        });
+        expect(messages[key]?.message.trim()).not.toBe('');
+      }
+    }
+    expect(load('es').uiLang?.message).toBe('es');
+    expect(load('es').spoilerLabel?.message).not.toBe(en.spoilerLabel?.message);
+  });
+
   it('uses only message names the browsers accept, and no message is empty', () => {
     for (const messages of [en, de]) {
       for (const [key, value] of Object.entries(messages)) {
@@ -126,6 +145,7 @@ describe('German interface', () => {
           setHighlights: noop,
           setClutterHidden: noop,
           revealFlag: noop,
+          markText: noop,
           disableSite: noop,
           enableSite: noop,
           copy: async () => {},

@@ -8,6 +8,7 @@ import { readSharedJson, sharedPath } from '../../scripts/shared-data.ts';
 import { analyzeDocument, analyzePage } from '../../utils/analyze.ts';
 import { parseDate } from '../../utils/metadata.ts';
 import type { PageReport } from '../../utils/report.ts';
+import { withSpoiler } from '../../utils/spoiler/index.ts';
 import { withSummary } from '../../utils/summary.ts';
 import { countWords, normalizeSpace, readingMinutes } from '../../utils/text.ts';
 
@@ -87,12 +88,13 @@ describe('seed article', () => {
     }
   });
 
-  it('leaves the summary out of the page-load analysis; withSummary adds the same one', () => {
+  it('leaves the summary and the spoiler out of the page-load analysis; withSummary and withSpoiler add the same ones', () => {
     const { document, close } = loadPage(seedPath);
     try {
       const pageLoad = analyzeDocument(document).report;
       expect(pageLoad.summary).toEqual([]);
-      expect(withSummary(pageLoad)).toEqual(report);
+      expect(pageLoad.headline?.spoiler).toBeUndefined();
+      expect(withSpoiler(withSummary(pageLoad))).toEqual(report);
       // A summary already there is kept as it is.
       const given = { ...pageLoad, summary: ['Given.'] };
       expect(withSummary(given)).toBe(given);

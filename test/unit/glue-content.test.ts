@@ -436,3 +436,60 @@ describe('content script entry with the fake browser', () => {
     ctx.abort();
   });
 });
+
+describe('mark-text: the popup marks the spoiler on the page', () => {
+  let test: Harness;
+  let before: string;
+  const sender = { id: EXTENSION_ID, url: `${ORIGIN}popup.html` };
+  const send = (message: unknown) =>
+    handleContentMessage(message, sender, {
+      extensionId: EXTENSION_ID,
+      extensionOrigin: ORIGIN,
+      controller: async () => test.controller,
+    });
+
+  beforeEach(() => {
+    document.body.innerHTML = PAGE.replace('Road repairs will', 'Road <b>repairs</b> will');
+    Element.prototype.scrollIntoView = vi.fn();
+    // jsdom has no layout: give the range two line boxes to draw.
+    Range.prototype.getClientRects = () =>
+      [new DOMRect(10, 20, 200, 16), new DOMRect(10, 36, 80, 16)] as unknown as DOMRectList;
+    before = document.body.outerHTML;
+    test = harness(DEFAULT_SETTINGS);
+  });
+
+  afterEach(() => {
+    test.ctx.abort();
+    document.querySelectorAll(LAYER_TAG).forEach((host) => {
+      host.remove();
+    });
+  });
+
+  it('finds the text across element boundaries, scrolls to it and draws the mark in the layer only', async () => {
+    test.controller.analyze(false);
+    const response = await send({ type: 'mark-text', text: 'Road repairs  will start in spring' });
+    expect(response).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(test.shadow().querySelectorAll('.mark').length).toBe(2));
+    expect(Element.prototype.scrollIntoView).toHaveBeenCalled();
+    // The page itself is untouched: the mark lives in the shadow root.
+    expect(document.body.outerHTML).toBe(before);
+    // Highlights off: nothing of ours is left.
+    test.controller.setHighlights(false);
+    await vi.waitFor(() => expect(layerHost()).toBeNull());
+  });
+
+  it('says so when the text is not on the page, and refuses malformed requests', async () => {
+    test.controller.analyze(false);
+    await expect(send({ type: 'mark-text', text: 'Nothing like this is on the page' })).resolves.toEqual({
+      ok: false,
+      error: 'not-found',
+    });
+    for (const bad of [
+      { type: 'mark-text' },
+      { type: 'mark-text', text: '   ' },
+      { type: 'mark-text', text: 'x'.repeat(5000) },
+    ]) {
+      await expect(send(bad)).resolves.toEqual({ ok: false, error: 'invalid-request' });
+    }
+  });
+});

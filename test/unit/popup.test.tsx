@@ -78,6 +78,7 @@ function mockActions(): { [K in keyof PopupActions]: Mock<PopupActions[K]> } {
     setHighlights: vi.fn(),
     setClutterHidden: vi.fn(),
     revealFlag: vi.fn(),
+    markText: vi.fn(),
     disableSite: vi.fn(),
     enableSite: vi.fn(),
     copy: vi.fn(async () => {}),
@@ -419,5 +420,41 @@ describe('Popup messaging (usePopup)', () => {
     await waitFor(() => expect(main().dataset.state).toBe('article'));
     await waitFor(() => expect(screen.queryByText('Boilerplate', { selector: 'summary' })).toBeNull());
     expect(screen.getByText('Related links', { selector: 'summary' })).toBeTruthy();
+  });
+});
+
+describe('Saved you a click', () => {
+  const withSpoilerReport = (spoiler: NonNullable<PageReport['headline']>['spoiler'], spoilerReason?: string) => {
+    const report = makeReport();
+    return makeReport({
+      headline: { ...(report.headline as NonNullable<PageReport['headline']>), spoiler, spoilerReason },
+    });
+  };
+
+  it('shows the spoiler under the verdict as text, and its button asks the page to mark it', () => {
+    const text = 'The raid used <img src=x onerror=alert(1)> three US-made <b>vehicles</b>.';
+    const { main, actions } = view(done(withSpoilerReport({ text, type: 'passage', score: 0.6 })));
+    const line = main.querySelector('.verdict .spoiler-text') as HTMLElement;
+    expect(line.textContent).toBe(`Saved you a click: ${text}`);
+    // Page text stays text: nothing in it became an element.
+    expect(main.querySelector('.verdict img, .verdict .spoiler b')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show it on the page' }));
+    expect(actions.markText).toHaveBeenCalledWith(text);
+  });
+
+  it('says when the article does not answer the headline, and shows nothing for a headline that is not bait', () => {
+    const { main } = view(done(withSpoilerReport(null, 'no-answer')));
+    expect(main.querySelector('.verdict .spoiler')?.textContent).toBe(en.spoilerNone?.message);
+    expect(screen.queryByRole('button', { name: 'Show it on the page' })).toBeNull();
+    cleanup();
+    const calm = makeReport();
+    const { main: other } = view(
+      done(
+        makeReport({
+          headline: { ...(calm.headline as NonNullable<PageReport['headline']>), clickbait: false, score: 0.1 },
+        }),
+      ),
+    );
+    expect(other.querySelector('.spoiler')).toBeNull();
   });
 });

@@ -96,7 +96,20 @@ const reportShape = object({
   headline: nullable(
     object(
       { text: isString, score: nullable(isScore), clickbait: isBoolean, reasons: arrayOf(isString) },
-      { notScored: isString },
+      {
+        notScored: isString,
+        spoiler: nullable(
+          object({
+            text: (v, p, e) => {
+              if (typeof v !== 'string' || v.trim() === '') e.push(`${p}: expected non-empty text`);
+              else if (v.split(' ').length > 60) e.push(`${p}: longer than 60 words`);
+            },
+            type: oneOf(['phrase', 'passage', 'multi']),
+            score: isScore,
+          }),
+        ),
+        spoilerReason: oneOf(['no-headline', 'no-article', 'no-answer', 'language']),
+      },
     ),
   ),
   flags: arrayOf(

@@ -1,0 +1,237 @@
+// @vitest-environment jsdom
+/**
+ * "Saved you a click": the spoiler ranker, its bad inputs, the report field,
+ * the --spoil CLI mode and the evaluation's scorer.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPage } from '../../scripts/load-page.ts';
+import { PROJECT_ROOT, sharedPath } from '../../scripts/shared-data.ts';
+import { covers, tokenF1, tokens } from '../../scripts/spoil-metrics.ts';
+import { parseSpoilLine } from '../../scripts/spoil-mode.ts';
+import { analyzePage } from '../../utils/analyze.ts';
+import { findTextRange } from '../../utils/find-text.ts';
+import { parseRequest } from '../../utils/messages.ts';
+import type { PageReport } from '../../utils/report.ts';
+import { analyzeQuestion, findSpoiler, MAX_SPOILER_WORDS, withSpoiler } from '../../utils/spoiler/index.ts';
+import { normalizeSpace } from '../../utils/text.ts';
+
+const words = (text: string) => text.split(' ').filter(Boolean).length;
+
+const ARTICLE = [
+  'Americans love their morning routine, and coffee is at the heart of it.',
+  'A new survey by the National Coffee Association asked 3,000 adults about their habits.',
+  'On average, Americans drink 2.1 cups of coffee every day, the survey found.',
+  'Younger drinkers prefer cold brew, while older ones stick to drip coffee.',
+];
+
+describe('the headline question', () => {
+  it('reads lists, reasons, amounts and people from the wording', () => {
+    expect(analyzeQuestion('7 simple things you should never say to your boss')).toMatchObject({
+      type: 'multi',
+      count: 7,
+    });
+    expect(analyzeQuestion('These three foods will ruin your sleep')).toMatchObject({ type: 'multi', count: 3 });
+    expect(analyzeQuestion('Why the Queen never eats garlic')).toMatchObject({ type: 'passage', kind: 'reason' });
+    expect(analyzeQuestion('This is how much coffee Americans drink every day')).toMatchObject({
+      type: 'phrase',
+      kind: 'number',
+    });
+    expect(analyzeQuestion('This actor just landed the role of a lifetime')).toMatchObject({ kind: 'person' });
+  });
+});
+
+describe('findSpoiler', () => {
+  it('answers a how-much headline with the sentence holding the amount, in the article words', () => {
+    const result = findSpoiler({ post: 'This is how much coffee Americans drink every day', paragraphs: ARTICLE });
+    expect(result.spoiler?.text).toContain('2.1 cups');
+    expect(ARTICLE.join(' ')).toContain(result.spoiler?.text ?? '-');
+    expect(result.spoiler?.type).toBe('phrase');
+    expect(result.spoiler?.score).toBeGreaterThan(0);
+    expect(result.spoiler?.score).toBeLessThanOrEqual(1);
+  });
+
+  it('follows the question: a who-headline gets the sentence that names someone new', () => {
+    const paragraphs = [
+      'The club confirmed the news on Monday morning.',
+      'Fans had waited weeks for the announcement.',
+      'The new coach is Maria Sanchez, who led the national team for six years.',
+    ];
+    const result = findSpoiler({
+      post: 'Who is the club’s new coach? Fans were waiting for the announcement',
+      paragraphs,
+    });
+    expect(result.spoiler?.text).toContain('Maria Sanchez');
+  });
+
+  it('gives null with a reason, never a crash, on bad input', () => {
+    expect(findSpoiler({ post: '', paragraphs: ARTICLE })).toMatchObject({ spoiler: null, reason: 'no-headline' });
+    expect(findSpoiler({ post: '   \n\t', paragraphs: ARTICLE })).toMatchObject({
+      spoiler: null,
+      reason: 'no-headline',
+    });
+    expect(findSpoiler({ post: '😱🔥😂', paragraphs: ARTICLE })).toMatchObject({
+      spoiler: null,
+      reason: 'no-headline',
+    });
+    expect(findSpoiler({ post: 'You will not believe this', paragraphs: [] })).toMatchObject({
+      spoiler: null,
+      reason: 'no-article',
+    });
+    expect(findSpoiler({ post: 'You will not believe this', paragraphs: ['', '  '] })).toMatchObject({
+      spoiler: null,
+      reason: 'no-article',
+    });
+    const spanish = findSpoiler({
+      post: 'This is how much coffee the average American drinks every single day of the year',
+      paragraphs: [
+        'Los estadounidenses beben de media 2,1 tazas de café al día, según una encuesta de la asociación del sector.',
+        'Los más jóvenes prefieren el café frío y los mayores siguen con el de filtro de toda la vida.',
+      ],
+    });
+    expect(spanish).toMatchObject({ spoiler: null, reason: 'language' });
+  });
+
+  it('never returns more than 60 words, whatever the input', () => {
+    const huge = Array.from({ length: 8000 }, (_, i) => `word${i % 97}`).join(' ');
+    const cases = [
+      { post: 'HOW MUCH COFFEE DO AMERICANS DRINK EVERY DAY? YOU WILL BE SHOCKED', paragraphs: ARTICLE },
+      { post: 'coffee '.repeat(800), paragraphs: ARTICLE },
+      { post: 'Here is what word5 means', paragraphs: [huge] },
+      { post: 'These 5 things word3 word7', paragraphs: [huge, huge] },
+      { post: 'One sentence only', paragraphs: ['This article has exactly one sentence about one thing'] },
+    ];
+    for (const input of cases) {
+      const result = findSpoiler(input);
+      const text = (result.spoiler ?? result.guess)?.text ?? '';
+      expect(words(text)).toBeGreaterThan(0);
+      expect(words(text)).toBeLessThanOrEqual(MAX_SPOILER_WORDS);
+    }
+  });
+});
+
+describe('the report', () => {
+  it('gives the seed page a spoiler from its own article, made by withSpoiler (not the page-load analysis)', () => {
+    const { document, close } = loadPage(sharedPath('fixtures', 'seed-article', 'page.html'));
+    let report: PageReport;
+    try {
+      report = analyzePage(document);
+    } finally {
+      close();
+    }
+    expect(report.headline?.clickbait).toBe(true);
+    const spoiler = report.headline?.spoiler;
+    expect(spoiler).toBeTruthy();
+    expect(['phrase', 'passage', 'multi']).toContain(spoiler?.type);
+    expect(words(spoiler?.text ?? '')).toBeLessThanOrEqual(MAX_SPOILER_WORDS);
+    expect(normalizeSpace(report.cleanText)).toContain(spoiler?.text);
+    // It answers the headline about US weapons: it is about them, and it is not the headline again.
+    expect(spoiler?.text).toMatch(/US|U\.S\./);
+    expect(spoiler?.text).not.toBe(report.headline?.text);
+  });
+
+  it('adds nothing to a headline that is not clickbait, and null with a reason when there is no article', () => {
+    const base: PageReport = {
+      url: 'https://example.com/',
+      readerable: true,
+      article: null,
+      headline: { text: 'Council approves budget', score: 0.1, clickbait: false, reasons: [] },
+      flags: [],
+      cleanText: '',
+      summary: [],
+      notices: [],
+    };
+    expect(withSpoiler(base)).toBe(base);
+    const bait = withSpoiler({ ...base, headline: { ...base.headline, clickbait: true, score: 0.9 } as never });
+    expect(bait.headline).toMatchObject({ spoiler: null, spoilerReason: 'no-article' });
+  });
+});
+
+describe('analyze --spoil', () => {
+  it('prints one line per post in input order, a line with an error for a malformed one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'article-lens-spoil-'));
+    const input = join(dir, 'posts.jsonl');
+    const post = (uuid: string, postText: unknown) =>
+      JSON.stringify({ uuid, postText, targetTitle: '', targetParagraphs: ARTICLE, spoiler: ['ignored'] });
+    writeFileSync(
+      input,
+      [
+        post('first', ['This is how much coffee Americans drink every day']),
+        '{"uuid": "broken"',
+        post('third', 42),
+        '',
+        post('fourth', ['😱']),
+      ].join('\n'),
+    );
+    const run = spawnSync(process.execPath, ['scripts/analyze.ts', '--spoil', input], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(0);
+    const out = run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+    expect(out).toHaveLength(4);
+    expect(out[0]).toMatchObject({ uuid: 'first', spoilerType: 'phrase' });
+    expect(out[0].spoiler).toContain('2.1 cups');
+    expect(out[1]).toEqual({ line: 2, error: 'not valid JSON' });
+    expect(out[2]).toMatchObject({ line: 3 });
+    expect(out[3]).toEqual({ uuid: 'fourth', spoiler: '', spoilerType: 'phrase' });
+    const missing = spawnSync(process.execPath, ['scripts/analyze.ts', '--spoil', join(dir, 'nope.jsonl')], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no such file');
+  });
+
+  it('reads the task format and nothing else', () => {
+    expect(parseSpoilLine('[1, 2]')).toEqual({ error: 'not a JSON object' });
+    expect(parseSpoilLine('{"postText": ["x"], "targetParagraphs": []}')).toEqual({ error: 'missing "uuid"' });
+    expect(parseSpoilLine('{"uuid": "u", "postText": ["x"], "targetParagraphs": ["p"], "extra": 1}')).toEqual({
+      uuid: 'u',
+      postText: ['x'],
+      targetTitle: '',
+      targetParagraphs: ['p'],
+    });
+  });
+});
+
+describe('the evaluation scorer', () => {
+  it('tokenises as the corpus baselines do and scores F1 and coverage', () => {
+    expect(tokens("Crazy Frog's 20th, 2.1!")).toEqual(['crazy', 'frog', 's', '20th', '2', '1']);
+    expect(tokenF1('white pepper', 'white pepper')).toBe(1);
+    expect(tokenF1('the spice is white pepper', 'white pepper')).toBeCloseTo(4 / 7);
+    expect(tokenF1('nothing', 'white pepper')).toBe(0);
+    expect(covers('it is white', 'white pepper')).toBe(true);
+    expect(covers('it is black', 'white pepper')).toBe(false);
+    expect(covers(`white pepper ${'x '.repeat(60)}`, 'white pepper')).toBe(false);
+  });
+});
+
+describe('findTextRange and the mark-text message', () => {
+  it('finds text across element boundaries and whitespace, and leaves the DOM alone', () => {
+    document.body.innerHTML = '<p>US spokesman <b>Matt</b>\n   Miller told “reporters”</p><p>Next one.</p>';
+    const before = document.body.innerHTML;
+    const range = findTextRange(document.body, 'spokesman Matt Miller told "reporters"');
+    expect(range?.toString().replace(/\s+/g, ' ')).toBe('spokesman Matt Miller told “reporters”');
+    expect(findTextRange(document.body, 'Miller told reporters. Next')).toBeNull();
+    expect(findTextRange(document.body, 'not on the page')).toBeNull();
+    expect(findTextRange(document.body, '')).toBeNull();
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('is part of the one protocol, validated', () => {
+    expect(parseRequest({ type: 'mark-text', text: 'Saved you a click' })).toEqual({
+      type: 'mark-text',
+      text: 'Saved you a click',
+    });
+    expect(parseRequest({ type: 'mark-text', text: 7 })).toBeNull();
+    expect(parseRequest({ type: 'mark-text', text: '' })).toBeNull();
+  });
+});

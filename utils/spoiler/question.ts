@@ -1,0 +1,120 @@
+/**
+ * What a clickbait headline withholds, read from its words: the kind of
+ * answer it promises and the spoiler type that follows (SemEval-2023 Task 5:
+ * `phrase`, `passage`, `multi`). Rules, not a model: each pattern names the
+ * wording it stands for. English cues, with the commonest Spanish ones beside.
+ */
+import type { SpoilerType } from './index.ts';
+
+/** What the answer should hold. */
+export type AnswerKind = 'number' | 'person' | 'place' | 'time' | 'list' | 'reason' | 'way' | 'thing';
+
+export interface QuestionInfo {
+  kind: AnswerKind;
+  type: SpoilerType;
+  /** The list length a headline promises ("7 things" -> 7), else null. */
+  count: number | null;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+};
+
+/** Plural nouns that make "N <noun>" a list headline ("7 reasons", "these 3 foods"). */
+const LIST_NOUNS =
+  /^(things|ways|reasons|tips|signs|facts|foods|places|steps|rules|secrets|mistakes|habits|tricks|ideas|lessons|questions|words|people|times|movies|films|books|songs|shows|photos|pictures|moments|celebrities|stars|countries|cities|states|jobs|products|apps|games|items|cosas|formas|razones|consejos|señales|claves|trucos|errores|lugares|pasos|datos)$/;
+/** Words between the number and the noun ("7 simple things", "5 of the best ways"). */
+/** Counted nouns that are measures, not list items ("10 years", "3 minutes"). */
+const MEASURES =
+  /^(years?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|feet|pounds?|dollars?|percent|times|kids|children|people|men|women|girls|boys|años|meses|días|horas|minutos|veces|personas)$/;
+const FILLER =
+  /^(of|the|most|best|worst|simple|easy|little|big|new|old|surprising|weird|strange|amazing|key|common|other|more|great|important|different|real|top|crucial|basic|hidden|unexpected|genius|smart|crazy|tiny|major|biggest|things?|[a-z]+(?:est|ing|ly|ic|al|ful|ous))$/;
+
+export function analyzeQuestion(post: string): QuestionInfo {
+  const text = post.toLowerCase();
+  const words = text.match(/[\p{L}\p{N}'’]+/gu) ?? [];
+  const count = listCount(words);
+  // A list: "N things", "these N", "the things you should never do".
+  if (count !== null) return { kind: 'list', type: 'multi', count };
+  if (/\b(these|those|the) (things|ways|reasons|tips|signs|foods|places|habits|mistakes)\b/.test(text)) {
+    return { kind: 'list', type: 'multi', count: null };
+  }
+  // Reasons and ways take a passage to tell: "why ...", "how to ...", "what happens when", "here's what".
+  if (/\b(why|por qué|porque)\b/.test(text) || /\b(reason|truth|answer|razón)\b/.test(text)) {
+    return { kind: 'reason', type: 'passage', count: null };
+  }
+  if (/\bhow (many|much|old|long|far|often|big|tall|fast|high)\b|\bcuánt[oa]s?\b/.test(text)) {
+    return { kind: 'number', type: 'phrase', count: null };
+  }
+  // A yes/no question ("Do trees sleep?", "Is North Korea behind ...?") is answered by a passage.
+  if (/^(do|does|did|is|are|was|were|can|could|will|would|should|has|have)\b[^?]*\?/.test(text.trim())) {
+    return { kind: 'reason', type: 'passage', count: null };
+  }
+  if (/\bwhat (\w+ )?(does|did|do) next\b|\bwhat happens next\b|\bthen (this|everything) happen/.test(text)) {
+    return { kind: 'way', type: 'passage', count: null };
+  }
+  if (
+    /\bhow (to|you|your|we|they|i|this|these|he|she|it|the|a|one|people|donald|trump)\b|\bcómo\b/.test(text) ||
+    /\bwhat (happens|happened|happen|will happen|would happen)\b|\bqué (pasa|pasó|ocurre)\b/.test(text) ||
+    /\bhere'?s? (what|how|why)\b|\bthis is (what|how|why)\b/.test(text)
+  ) {
+    return { kind: 'way', type: 'passage', count: null };
+  }
+  if (
+    /\bwho\b|\bthis (man|woman|guy|girl|boy|person|actor|actress|star|singer|celebrity|player|politician|ceo)\b|\bquién\b/.test(
+      text,
+    )
+  ) {
+    return { kind: 'person', type: 'phrase', count: null };
+  }
+  if (/\bwhere\b|\bthis (country|city|state|place|town|island|country's)\b|\bdónde\b/.test(text)) {
+    return { kind: 'place', type: 'phrase', count: null };
+  }
+  if (/\bwhen\b|\bwhat (time|year|day|age)\b|\bcuándo\b/.test(text) || /\b(how old|what age)\b/.test(text)) {
+    return /\bage\b/.test(text)
+      ? { kind: 'number', type: 'phrase', count: null }
+      : { kind: 'time', type: 'phrase', count: null };
+  }
+  if (/\b(number|amount|price|cost|percentage|salary)\b/.test(text)) {
+    return { kind: 'number', type: 'phrase', count: null };
+  }
+  // A long post that tells a story or quotes someone withholds a passage; a short tease, a phrase.
+  if (/^["“]/.test(post.trim()) || words.length > 18) return { kind: 'thing', type: 'passage', count: null };
+  return { kind: 'thing', type: 'phrase', count: null };
+}
+
+/** "7 things", "these three foods", "5 of the best ways": the promised count, else null. */
+function listCount(words: string[]): number | null {
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as string;
+    const value = /^\d{1,2}$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+    if (value === undefined || value < 2 || value > 50) continue;
+    for (let ahead = index + 1; ahead < Math.min(words.length, index + 5); ahead++) {
+      const next = words[ahead] as string;
+      if (LIST_NOUNS.test(next)) return value;
+      // Any other plural noun right after the number ("8 classic ingredients", "10 professions").
+      if (/^[a-záéíóúñ]{3,}s$/.test(next) && !MEASURES.test(next) && !/(ss|us|is)$/.test(next)) return value;
+      if (!FILLER.test(next)) break;
+    }
+  }
+  return null;
+}
