@@ -71,7 +71,6 @@ describe('the language rule', () => {
     'Schock-Angriff: Russland droht mit dem dritten Weltkrieg',
     'Die Regierung plant neue Steuern',
     'Le gouvernement annonce une réforme des retraites pour les jeunes',
-    'El presidente anuncia nuevas medidas para la economía',
     '34 raisons de ne jamais aller au Pays basque',
     'Путин пригрозил Западу новой войной',
     '東京で大規模な火災が発生',
@@ -105,6 +104,37 @@ describe('the language rule', () => {
     ]) {
       expect(mayBeEnglish(text), text).toBe(true);
     }
+  });
+});
+
+describe('Spanish headlines', () => {
+  it('are scored by the Spanish model, guessed or declared', () => {
+    const bait = scoreHeadline('¿Sabías que este truco te ahorra dinero? Te contamos cómo 👉');
+    expect(bait.score).not.toBeNull();
+    expect(bait.clickbait).toBe(true);
+    expect(bait.reasons.length).toBeGreaterThan(0);
+    const plain = scoreHeadline('El presidente anuncia nuevas medidas para la economía');
+    expect(plain.score).not.toBeNull();
+    expect(plain.clickbait).toBe(false);
+    expect(scoreHeadline('Australia reconoce su propio Abu Ghraib en Afganistán', { lang: 'es' }).score).not.toBeNull();
+  });
+});
+
+describe('bad input', () => {
+  it.each(['', '   \n\t ', '😀😀😀 🔥', '!!! ???'])('does not score %j', (text) => {
+    expect(scoreHeadline(text)).toMatchObject({ score: null, clickbait: false, notScored: 'language' });
+  });
+
+  it('gives a verdict on 5 KB headlines, all capitals and mixed languages', () => {
+    for (const text of [
+      'You will not believe this '.repeat(200),
+      'WW3 FEARS AS RUSSIA CLAIMS US WEAPONS WERE USED IN SHOCK ATTACK',
+      'You won’t believe lo que pasó en la playa',
+    ]) {
+      const verdict = scoreHeadline(text);
+      expect(verdict.score === null || (verdict.score >= 0 && verdict.score <= 1)).toBe(true);
+    }
+    expect(scoreHeadline('You will not believe this '.repeat(200)).clickbait).toBe(true);
   });
 });
 

@@ -28,7 +28,8 @@ export type CueId =
   | 'scareQuotes'
   | 'allCaps'
   | 'exclamation'
-  | 'titleCase';
+  | 'titleCase'
+  | 'pointer';
 
 export interface CueDefinition {
   id: CueId;

@@ -7,15 +7,18 @@ import { guessLanguage } from '../language.ts';
 import type { HeadlineVerdict } from '../report.ts';
 import { baseLanguage, normalizeSpace } from '../text.ts';
 import modelJson from './model.json' with { type: 'json' };
-import { type ClickbaitModel, loadModel, reasonsFor, scoreWith } from './model.ts';
+import { type ClickbaitModels, loadModel, reasonsFor, type ScoredLanguage, scoreWith } from './model.ts';
 
 // Parsed once per page (module load), then shared by every headline.
-const MODEL = loadModel(modelJson as ClickbaitModel);
-const TRAINED_LANGUAGES = new Set(['en']);
+const MODELS = {
+  en: loadModel((modelJson as ClickbaitModels).en, 'en'),
+  es: loadModel((modelJson as ClickbaitModels).es, 'es'),
+};
 // Same as DEFAULT_CLICKBAIT_THRESHOLD in context.ts (a unit test keeps them equal); importing it
 // would make a cycle analyze -> registry -> here -> analyze.
 export const DEFAULT_THRESHOLD = 0.5;
-const MAX_HEADLINE_CHARS = 300;
+// Spanish teasers are posts (text plus linked headline): a little longer than a headline.
+const MAX_HEADLINE_CHARS = 400;
 
 export interface ScoreOptions {
   threshold?: number;
@@ -70,11 +73,48 @@ export function mayBeEnglish(text: string): boolean {
   return foreign + (accented >= 2 ? 1 : 0) <= english;
 }
 
-function languageOf(text: string, lang: string | undefined): 'en' | 'other' {
+const SPANISH_WORDS = new Set(
+  (
+    'el la los las del al un una unos unas y o que de en por para con sin como más según tras contra sobre ' +
+    'entre nuevo nueva muy pero sus su fue es está están se les qué cómo cuál cuándo ' +
+    'dónde quién porque este esta esto estos estas ese esa así ya también años hoy'
+  ).split(' '),
+);
+// Words other Latin-script languages share with Spanish spelling rarely: one is enough to doubt.
+const NOT_SPANISH_WORDS = new Set(
+  'the and of is are you your das und ist nicht les et est une dans pour qui avec della sono não uma het een'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a headline of unknown language reads as Spanish: Latin script,
+ * Spanish punctuation or letters, or more Spanish function words than
+ * English and other ones.
+ */
+export function mayBeSpanish(text: string): boolean {
+  if (!mayBeLatin(text) || !/\p{L}/u.test(text)) return false;
+  let spanish = /[¿¡ñ]/iu.test(text) ? 2 : 0;
+  let other = 0;
+  for (const word of text.match(/\p{L}+/gu) ?? []) {
+    if (word.length > 1 && word === word.toUpperCase()) continue;
+    const lower = word.toLowerCase();
+    if (SPANISH_WORDS.has(lower)) spanish++;
+    else if (NOT_SPANISH_WORDS.has(lower)) other++;
+  }
+  return spanish >= 2 && spanish > 2 * other;
+}
+
+/** The model a headline is scored by, or "other" when no model reads its language. */
+export function headlineLanguage(text: string, lang?: string): ScoredLanguage | 'other' {
   const declared = baseLanguage(lang);
-  if (declared) return TRAINED_LANGUAGES.has(declared) && mayBeLatin(text) ? 'en' : 'other';
+  if (declared === 'en' || declared === 'es') return mayBeLatin(text) ? declared : 'other';
+  if (declared) return 'other';
   const guessed = guessLanguage(text);
-  if (guessed) return TRAINED_LANGUAGES.has(guessed) ? 'en' : 'other';
+  if (guessed === 'en' || guessed === 'es') return guessed;
+  // Stop words shared with Spanish ("de", "que") can tip a short text to Dutch or Portuguese.
+  if (mayBeSpanish(text)) return 'es';
+  if (guessed) return 'other';
   return mayBeEnglish(text) ? 'en' : 'other';
 }
 
@@ -85,12 +125,13 @@ function mayBeLatin(text: string): boolean {
 
 export function scoreHeadline(text: string, options: ScoreOptions = {}): HeadlineVerdict {
   const headline = normalizeSpace(text);
-  if (languageOf(headline, options.lang) !== 'en') {
+  const language = headlineLanguage(headline, options.lang);
+  if (language === 'other') {
     return { text: headline, score: null, clickbait: false, reasons: [], notScored: 'language' };
   }
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   // Headlines are short; a page's giant h1 is scored by its opening, which bounds the regex work.
-  const scored = scoreWith(MODEL, headline.slice(0, MAX_HEADLINE_CHARS));
+  const scored = scoreWith(MODELS[language], headline.slice(0, MAX_HEADLINE_CHARS));
   const clickbait = scored.score >= threshold;
   return {
     text: headline,

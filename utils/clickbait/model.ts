@@ -14,7 +14,11 @@
  * the n-grams; the titleCase cue keeps the little of it that generalises.
  * The reasons shown are the cues with the largest combined contribution.
  */
-import { CUES, type CueId, type CueMatch, extractCues, ngrams } from './features.ts';
+import { CUES, type CueDefinition, type CueId, type CueMatch, extractCues, ngrams } from './features.ts';
+import { CUES_ES, extractCuesEs, ngramsEs } from './features-es.ts';
+
+/** The languages with a model: English (Stop Clickbait) and Spanish (TA1C). */
+export type ScoredLanguage = 'en' | 'es';
 
 export interface ClickbaitModel {
   /** What produced the weights; informative only. */
@@ -22,6 +26,17 @@ export interface ClickbaitModel {
   bias: number;
   cues: Record<string, number>;
   ngrams: Record<string, number>;
+}
+
+/** What model.json holds: one model per language. */
+export interface ClickbaitModels {
+  en: ClickbaitModel;
+  es: ClickbaitModel;
+}
+
+/** The cue set each language's model reads. */
+export function cuesFor(lang: ScoredLanguage): readonly CueDefinition[] {
+  return lang === 'es' ? CUES_ES : CUES;
 }
 
 export interface CueContribution {
@@ -44,7 +59,11 @@ export function cueValue(match: CueMatch): number {
 }
 
 /** Feature vector of a headline, shared by training and scoring. */
-export function featurize(headline: string): { cues: CueMatch[]; grams: string[] } {
+export function featurize(headline: string, lang: ScoredLanguage = 'en'): { cues: CueMatch[]; grams: string[] } {
+  if (lang === 'es') {
+    const cues = extractCuesEs(headline);
+    return { cues, grams: [...new Set(ngramsEs(headline))] };
+  }
   const cues = extractCues(headline);
   return { cues, grams: [...new Set(ngrams(headline, cues))] };
 }
@@ -59,20 +78,22 @@ export function sigmoid(z: number): number {
  * through Object.hasOwn so that page text like "constructor" finds nothing.
  */
 export interface LoadedModel {
+  lang: ScoredLanguage;
   bias: number;
   cues: Map<string, number>;
   ngrams: Readonly<Record<string, number>>;
 }
 
-export function loadModel(model: ClickbaitModel): LoadedModel {
+export function loadModel(model: ClickbaitModel, lang: ScoredLanguage = 'en'): LoadedModel {
   return {
+    lang,
     bias: model.bias,
     cues: new Map(Object.entries(model.cues)),
     ngrams: model.ngrams,
   };
 }
 
-const LABELS = new Map(CUES.map((cue) => [cue.id, cue]));
+const LABELS = new Map([...CUES_ES, ...CUES].map((cue) => [cue.id, cue]));
 const PRIORS = new Map<string, number>(CUES.map((cue) => [cue.id, cue.prior]));
 /**
  * The hand-set tabloid sub-model: cue priors (features.ts) over this bias. One
@@ -82,14 +103,16 @@ const PRIORS = new Map<string, number>(CUES.map((cue) => [cue.id, cue.prior]));
 export const TABLOID_BIAS = -3;
 
 export function scoreWith(model: LoadedModel, headline: string): Scored {
-  const { cues, grams } = featurize(headline);
+  const { cues, grams } = featurize(headline, model.lang);
+  // The Spanish data is labelled for bait itself, not by source: its model needs no hand-set tabloid part.
+  const tabloid = model.lang === 'en';
   let styleLogit = model.bias;
   let tabloidLogit = TABLOID_BIAS;
   const contributions: CueContribution[] = [];
   for (const match of cues) {
     const value = cueValue(match);
     const learned = (model.cues.get(match.id) ?? 0) * value;
-    const prior = (PRIORS.get(match.id) ?? 0) * value;
+    const prior = tabloid ? (PRIORS.get(match.id) ?? 0) * value : 0;
     styleLogit += learned;
     tabloidLogit += prior;
     contributions.push({ id: match.id, matches: match.matches, weight: learned + prior });
@@ -104,7 +127,7 @@ export function scoreWith(model: LoadedModel, headline: string): Scored {
   contributions.sort((a, b) => b.weight - a.weight);
   wordWeights.sort((a, b) => b[1] - a[1]);
   // Noisy-OR: bait when either the learned style model or the tabloid cues say so.
-  const score = 1 - (1 - sigmoid(styleLogit)) * (1 - sigmoid(tabloidLogit));
+  const score = tabloid ? 1 - (1 - sigmoid(styleLogit)) * (1 - sigmoid(tabloidLogit)) : sigmoid(styleLogit);
   return { score, cues: contributions, baitWords: wordWeights.map(([gram]) => gram) };
 }
 

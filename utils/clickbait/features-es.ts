@@ -1,0 +1,138 @@
+/**
+ * Spanish headline features: the named cues of Spanish news teasers and the
+ * word n-grams the Spanish model reads. Teasers on social media carry links,
+ * handles and hashtags; those become placeholder tokens, so the model learns
+ * the wording, not the outlet.
+ */
+import type { CueDefinition, CueMatch } from './features.ts';
+
+const NUMBER_WORDS = 'dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cien';
+const LIST_NOUNS =
+  'cosas|razones|formas|maneras|claves|consejos|trucos|secretos|señales|datos|preguntas|lugares|películas|series|canciones|libros|fotos|imágenes|alimentos|errores|hábitos|ideas|pasos|motivos|frases|momentos';
+const LISTICLE = new RegExp(
+  String.raw`(?:^|[.:¿¡] )(?:las |los |estas |estos |)(?:\d{1,3}|${NUMBER_WORDS}) (?:\p{L}+ ){0,2}(?:${LIST_NOUNS})\b`,
+  'iu',
+);
+// "Esto es lo que ...", "así es ...", "lo que debes saber", "te contamos".
+const FORWARD_REFERENCE =
+  /(?:^|[\s¿¡"(])(?:esto(?: es)?|estos? (?:son|es)|estas? (?:son|es)|así (?:es|fue|son|luce|lucen|quedó|quedaron|reaccionó|reaccionaron|se ve|funciona)|lo que (?:debe|debes|deben|tiene|tienes|tienen|necesita|necesitas|hay que|sabemos|se sabe|pasó|sucedió|ocurrió)|(?:le|te|les|os) (?:contamos|decimos|explicamos|mostramos|presentamos|dejamos|compartimos)|(?:aquí|acá) (?:le |te |les )?(?:contamos|explicamos|decimos|puede|puedes|los detalles|la respuesta|el video|las claves)|(?:descubre|descubra|conoce|conozca|mira|mire|entérate|entérese|encuéntrelas|encuéntralos|lee|lea|revisa|revise|checa)(?=[\s,.:!?]|$)|la respuesta|el motivo|la razón)/giu;
+const CURIOSITY_GAP =
+  /(?:no (?:vas|va|van) a creer|no (?:creerás|lo creerás|podrás creer)|(?:te|le) (?:sorprenderá|sorprenderán|dejará|dejarán)|nadie (?:esperaba|imaginaba|sabía)|lo que (?:nadie|no) (?:sabía|sabías|te dijeron|sabes)|(?:el|los) secretos? (?:de|para|detrás)|(?:el|un) truco|la verdad (?:sobre|detrás)|qué (?:pasó|pasa|pasaría|sucedió|ocurre|ocurrió|hay detrás|significa)|por qué (?:\p{L}+ ){0,4}\p{L}+|cómo (?:\p{L}+ ){0,3}\p{L}+|cuál (?:es|será|fue)|quién (?:es|era|fue)|sabías que|lo que (?:debes|tienes que) saber|todo lo que (?:debes|necesitas|hay que) saber)/giu;
+const SECOND_PERSON =
+  /(?:^|[\s¿¡"(])(?:tú|tu|tus|te|ti|contigo|usted|ustedes|vos|tienes|puedes|debes|sabes|quieres|necesitas|sabías)(?=[\s,.:;!?)]|$)/giu;
+const QUESTION = /¿[^?]*\?|\?\s*$/u;
+const SUPERLATIVE =
+  /(?:^|[\s¿¡"(])(?:increíble|increíbles|impresionante|impresionantes|sorprendente|sorprendentes|insólito|insólita|brutal|espectacular|asombroso|asombrosa|impactante|impactantes|viral|épico|épica|tremendo|tremenda|nunca|jamás|el mejor|la mejor|los mejores|las mejores|el peor|la peor|los peores|del mundo|de la historia|de todos los tiempos|absolutamente|totalmente)(?=[\s,.:;!?)]|$)/giu;
+const EMOTIONAL =
+  /(?:^|[\s¿¡"(])(?:conmovedor|conmovedora|desgarrador|desgarradora|emotivo|emotiva|escalofriante|aterrador|aterradora|indignante|polémica|polémico|furor|estalla|arremete|destroza|explota|lágrimas|llora|lloró|enloquece|enloquecen|revoluciona|escándalo|terror|pánico|alarma)(?=[\s,.:;!?)]|$)/giu;
+// Pointing emoji and arrows: the post points at the link that holds the answer.
+const POINTER = /👉|👇|⬇|➡|⤵|🔽|▶|►/gu;
+const EXCLAMATION = /[¡!]+/u;
+
+function matchesOf(pattern: RegExp, text: string): string[] {
+  return Array.from(text.matchAll(pattern), (match) => match[0].replace(/^[\s¿¡"(]+/u, '').trim()).filter(Boolean);
+}
+
+function firstMatch(pattern: RegExp, text: string): string[] {
+  const match = pattern.exec(text);
+  return match ? [match[0].replace(/^[\s.:¿¡]+/u, '').trim()] : [];
+}
+
+/** Spanish cues. `prior` is 0: the Spanish data is labelled for bait itself, so the weights are learned. */
+export const CUES_ES: readonly CueDefinition[] = [
+  { id: 'listicle', label: 'Listicle number', quote: false, prior: 0, find: (text) => firstMatch(LISTICLE, text) },
+  {
+    id: 'forwardReference',
+    label: 'Forward reference',
+    quote: true,
+    prior: 0,
+    find: (text) => matchesOf(FORWARD_REFERENCE, text),
+  },
+  {
+    id: 'curiosityGap',
+    label: 'Withholds the point',
+    quote: true,
+    prior: 0,
+    find: (text) => matchesOf(CURIOSITY_GAP, text),
+  },
+  {
+    id: 'secondPerson',
+    label: 'Addresses the reader',
+    quote: true,
+    prior: 0,
+    find: (text) => matchesOf(SECOND_PERSON, text),
+  },
+  {
+    id: 'question',
+    label: 'Asks the reader a question',
+    quote: false,
+    prior: 0,
+    find: (text) => firstMatch(QUESTION, text),
+  },
+  {
+    id: 'superlative',
+    label: 'Superlative or hyperbole',
+    quote: true,
+    prior: 0,
+    find: (text) => matchesOf(SUPERLATIVE, text),
+  },
+  {
+    id: 'emotionalReaction',
+    label: 'Promises an emotional reaction',
+    quote: true,
+    prior: 0,
+    find: (text) => matchesOf(EMOTIONAL, text),
+  },
+  { id: 'pointer', label: 'Points at the link', quote: true, prior: 0, find: (text) => matchesOf(POINTER, text) },
+  {
+    id: 'exclamation',
+    label: 'Exclamation mark',
+    quote: false,
+    prior: 0,
+    find: (text) => firstMatch(EXCLAMATION, text),
+  },
+];
+
+/** Links, handles and hashtags as placeholders, the retweet prefix dropped, single spaces. */
+export function normalizeTeaserEs(text: string): string {
+  return text
+    .replace(/https?:\/\/\S+/g, ' <url> ')
+    .replace(/^RT @\w+:?/, ' ')
+    .replace(/@\w+/g, ' <user> ')
+    .replace(/#(\p{L}[\p{L}\p{N}_]*)/gu, ' <tag> ')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Every Spanish cue that fires, with what it matched. */
+export function extractCuesEs(headline: string): CueMatch[] {
+  const text = normalizeTeaserEs(headline);
+  const found: CueMatch[] = [];
+  for (const cue of CUES_ES) {
+    const matches = cue.find(text);
+    if (matches.length > 0) found.push({ id: cue.id, matches: [...new Set(matches)] });
+  }
+  return found;
+}
+
+const TOKEN_ES = /<(?:url|user|tag)>|[\p{L}\p{N}]+/gu;
+
+/** Lower-cased tokens, numbers folded to one token. */
+export function tokenizeEs(text: string): string[] {
+  return Array.from(normalizeTeaserEs(text).toLowerCase().matchAll(TOKEN_ES), (match) =>
+    /^\d/.test(match[0]) ? '<num>' : match[0],
+  );
+}
+
+/** Word unigrams and bigrams with start/end markers. */
+export function ngramsEs(headline: string): string[] {
+  const padded = ['<s>', ...tokenizeEs(headline), '</s>'];
+  const features: string[] = [];
+  for (let i = 1; i < padded.length; i++) {
+    if (i < padded.length - 1) features.push(padded[i] as string);
+    features.push(`${padded[i - 1]} ${padded[i]}`);
+  }
+  return features;
+}
