@@ -3,6 +3,7 @@
  * See USAGE below (and the README) for the contract.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { setImmediate } from 'node:timers/promises';
 import { analyzePage } from '../utils/analyze.ts';
 import { scoreHeadline } from '../utils/clickbait/index.ts';
 import { BadInputError, fileUrl, loadPage } from './load-page.ts';
@@ -10,6 +11,7 @@ import { runSpoil } from './spoil-mode.ts';
 
 const USAGE = `Usage:
   npm run --silent analyze -- <page.html> [more pages...] [--url <url>]
+  npm run --silent analyze -- --files-from <list> [--url <url>]
   npm run --silent analyze -- --headlines <file>
   npm run --silent analyze -- --spoil <posts.jsonl>
 
@@ -22,6 +24,10 @@ look like articles); "readerable" still says whether the page looks like one.
 Options:
   --url <url>         The page's address (default: its file:// URL). With
                       several pages, every page gets this address.
+  --files-from <list> Analyse the pages listed in <list>, one path a line
+                      (empty lines skipped; "-" reads the list from standard
+                      input), after any pages given as arguments. Output as
+                      for several pages, even when the list names one.
   --headlines <file>  Score one headline per line of <file> (empty lines are
                       skipped): prints {"text","score","clickbait","reasons"}
                       per headline, at the default threshold.
@@ -40,10 +46,12 @@ Exit codes:
 With one page, a failure prints one line on stderr and nothing on stdout.
 With several pages, a failed page gets the line {"file","error"} on stdout
 (and the same message on stderr), the others are still analysed, and the
-exit code says the worst that happened.`;
+exit code says the worst that happened. With several pages and stderr on a
+terminal, a progress line is shown on stderr (stdout stays JSON Lines).`;
 
 interface Args {
   files: string[];
+  filesFrom: string | null;
   url: string | null;
   headlines: string | null;
   /** --spoil: its own mode (scripts/spoil-mode.ts). */
@@ -54,7 +62,7 @@ interface Args {
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { files: [], url: null, headlines: null, spoil: null, help: false };
+  const args: Args = { files: [], filesFrom: null, url: null, headlines: null, spoil: null, help: false };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] as string;
     const value = (): string => {
@@ -65,6 +73,8 @@ function parseArgs(argv: string[]): Args {
     if (arg === '-h' || arg === '--help') args.help = true;
     else if (arg === '--url') args.url = value();
     else if (arg.startsWith('--url=')) args.url = arg.slice('--url='.length);
+    else if (arg === '--files-from') args.filesFrom = value();
+    else if (arg.startsWith('--files-from=')) args.filesFrom = arg.slice('--files-from='.length);
     else if (arg === '--headlines') args.headlines = value();
     else if (arg.startsWith('--headlines=')) args.headlines = arg.slice('--headlines='.length);
     else if (arg === '--spoil') args.spoil = value();
@@ -83,12 +93,13 @@ function parseArgs(argv: string[]): Args {
       throw new UsageError(`--url is not a valid absolute URL: ${args.url}`);
     }
   }
-  if (args.headlines !== null && args.files.length > 0) throw new UsageError('--headlines takes no page files');
+  const pages = args.files.length > 0 || args.filesFrom !== null;
+  if (args.headlines !== null && pages) throw new UsageError('--headlines takes no page files');
   if (args.spoil !== null) {
-    if (args.files.length > 0 || args.headlines !== null) throw new UsageError('--spoil takes no other input');
+    if (pages || args.headlines !== null) throw new UsageError('--spoil takes no other input');
     return args;
   }
-  if (args.headlines === null && args.files.length === 0) throw new UsageError('no page file given');
+  if (args.headlines === null && !pages) throw new UsageError('no page file given');
   return args;
 }
 
@@ -110,28 +121,112 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function analyzeFiles(args: Args): number {
-  if (args.files.length === 1) {
-    const file = args.files[0] as string;
+/**
+ * The pages to analyse: the arguments, then the lines of --files-from. A list that
+ * cannot be read is bad usage (exit code 2), like a missing --headlines file.
+ */
+function pageList(args: Args): string[] {
+  if (args.filesFrom === null) return args.files;
+  let text: string;
+  try {
+    text = readFileSync(args.filesFrom === '-' ? 0 : args.filesFrom, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code})`;
+    throw new UsageError(`--files-from ${args.filesFrom}: ${reason}`);
+  }
+  const listed = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line !== '');
+  if (listed.length === 0 && args.files.length === 0)
+    throw new UsageError(`--files-from ${args.filesFrom} lists no file`);
+  return [...args.files, ...listed];
+}
+
+/** "analyze: 120/5000 pages" on stderr, redrawn in place; only when stderr is a terminal. */
+class Progress {
+  private readonly total: number;
+  private readonly shown: boolean;
+  private drawnAt = 0;
+  private drawn = false;
+
+  constructor(total: number) {
+    this.total = total;
+    this.shown = total > 1 && process.stderr.isTTY === true;
+  }
+
+  update(done: number): void {
+    const now = Date.now();
+    if (!this.shown || (now - this.drawnAt < 200 && done < this.total)) return;
+    this.drawnAt = now;
+    this.drawn = true;
+    process.stderr.write(`\r\x1b[Kanalyze: ${done}/${this.total} pages`);
+  }
+
+  /** Wipes the line, before another stderr line and at the end. */
+  clear(): void {
+    if (this.drawn) process.stderr.write('\r\x1b[K');
+    this.drawn = false;
+    this.drawnAt = 0;
+  }
+}
+
+/**
+ * Resident memory over a run, for the soak test: with ARTICLE_LENS_MEMORY=1 the CLI
+ * ends with one stderr line `analyze: memory {"pages","startMB","peakMB","endMB"}`.
+ */
+function memoryReport(pages: number, startRss: number): void {
+  if (process.env.ARTICLE_LENS_MEMORY !== '1') return;
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  const figures = {
+    pages,
+    startMB: mb(startRss),
+    peakMB: mb(process.resourceUsage().maxRSS * 1024),
+    endMB: mb(process.memoryUsage.rss()),
+  };
+  process.stderr.write(`analyze: memory ${JSON.stringify(figures)}\n`);
+}
+
+async function write(line: string): Promise<void> {
+  if (!process.stdout.write(`${line}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+}
+
+async function analyzeFiles(args: Args): Promise<number> {
+  const startRss = process.memoryUsage.rss();
+  const files = pageList(args);
+  if (files.length === 1 && args.filesFrom === null) {
+    const file = files[0] as string;
     try {
-      process.stdout.write(`${analyzeFile(file, args.url)}\n`);
+      await write(analyzeFile(file, args.url));
       return 0;
     } catch (error) {
       process.stderr.write(`analyze: ${file}: ${oneLine(message(error))}\n`);
       return failureCode(error);
+    } finally {
+      memoryReport(1, startRss);
     }
   }
   let code = 0;
-  for (const file of args.files) {
+  const progress = new Progress(files.length);
+  for (const [index, file] of files.entries()) {
     try {
-      process.stdout.write(`${analyzeFile(file, args.url)}\n`);
+      await write(analyzeFile(file, args.url));
     } catch (error) {
       const text = oneLine(message(error));
-      process.stdout.write(`${JSON.stringify({ file, error: text })}\n`);
+      await write(JSON.stringify({ file, error: text }));
+      progress.clear();
       process.stderr.write(`analyze: ${file}: ${text}\n`);
       code = Math.max(code, failureCode(error));
     }
+    progress.update(index + 1);
+    // Back to the event loop after every page: jsdom holds its nodes through WeakRefs,
+    // and a WeakRef's target stays alive until the current task ends. A loop that never
+    // yields keeps every closed window (about 4 MB a page) until the heap runs out.
+    await setImmediate();
   }
+  progress.clear();
+  memoryReport(files.length, startRss);
   return code;
 }
 
@@ -173,26 +268,27 @@ async function main(argv: string[]): Promise<number> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  let args: Args;
   try {
-    args = parseArgs(argv);
+    const args = parseArgs(argv);
+    // One branch per mode.
+    if (args.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (args.headlines !== null) return scoreHeadlines(args.headlines);
+    if (args.spoil !== null) {
+      return runSpoil(
+        args.spoil,
+        (line) => process.stdout.write(`${line}\n`),
+        (line) => process.stderr.write(`${line}\n`),
+      );
+    }
+    return await analyzeFiles(args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`analyze: ${error.message} (see --help)\n`);
     return 2;
   }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (args.spoil !== null) {
-    return runSpoil(
-      args.spoil,
-      (line) => process.stdout.write(`${line}\n`),
-      (line) => process.stderr.write(`${line}\n`),
-    );
-  }
-  return args.headlines !== null ? scoreHeadlines(args.headlines) : analyzeFiles(args);
 }
 
 process.exitCode = await main(process.argv.slice(2));

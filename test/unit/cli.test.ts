@@ -2,7 +2,7 @@
  * The command-line front end, run as a real process: stdout must be JSON and
  * nothing else, bad inputs give one stderr line and exit code 2.
  */
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,12 +16,23 @@ const seedTitle = readSharedJson<{ article: { title: string } }>('fixtures', 'se
   .title;
 
 function analyze(...args: string[]): SpawnSyncReturns<string> {
+  return analyzeWithInput('', ...args);
+}
+
+function analyzeWithInput(input: string, ...args: string[]): SpawnSyncReturns<string> {
   // The test runner's own Node (24), which runs the TypeScript directly.
   return spawnSync(process.execPath, ['scripts/analyze.ts', ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
+    input,
     timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
+}
+
+/** Parsed JSON Lines of a run; every line must be JSON. */
+function records(text: string): Record<string, unknown>[] {
+  return lines(text).map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 function lines(text: string): string[] {
@@ -118,6 +129,120 @@ describe('analyze CLI', () => {
     const reports = lines(result.stdout).map((line) => JSON.parse(line) as PageReport);
     expect(reports.map((report) => decodeURIComponent(report.url))).toEqual(pages.map((page) => `file://${page}`));
     for (const report of reports) expect(report.article?.title.length).toBeGreaterThan(0);
+  });
+
+  it('reads the page list from --files-from, a file or standard input, after the arguments', () => {
+    writeFileSync(file('list.txt'), `${file('seed copy.html')}\r\n\n${file('missing.html')}\n${seedPath}\n`);
+    const fromFile = analyze(file('seed.html.gz'), '--files-from', file('list.txt'));
+    expect(fromFile.status).toBe(2);
+    const output = records(fromFile.stdout);
+    expect(output.map((line) => (line.url as string | undefined)?.replace(/^.*\//, '') ?? line.file)).toEqual([
+      'seed.html.gz',
+      'seed%20copy.html',
+      file('missing.html'),
+      'page.html',
+    ]);
+    expect(output[2]).toEqual({ file: file('missing.html'), error: 'no such file' });
+
+    const fromStdin = analyzeWithInput(`${seedPath}\n`, '--files-from', '-');
+    expect(fromStdin.status).toBe(0);
+    expect(fromStdin.stderr).toBe('');
+    expect((records(fromStdin.stdout)[0] as unknown as PageReport).article?.title).toBe(seedTitle);
+  });
+
+  it('handles a list as a batch even with one page: a failure is a JSON line on stdout', () => {
+    const result = analyzeWithInput(`${file('empty.html')}\n`, '--files-from=-');
+    expect(result.status).toBe(2);
+    expect(records(result.stdout)).toEqual([{ file: file('empty.html'), error: 'is empty' }]);
+    expect(lines(result.stderr)).toHaveLength(1);
+  });
+
+  it('rejects an unreadable or empty --files-from list with one stderr line and exit code 2', () => {
+    writeFileSync(file('empty-list.txt'), '\n\n');
+    for (const list of ['missing-list.txt', 'folder.html', 'empty-list.txt']) {
+      const result = analyze('--files-from', file(list));
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(lines(result.stderr)).toHaveLength(1);
+      expect(result.stderr).toContain('--files-from');
+    }
+    expect(analyze('--files-from').status).toBe(2);
+    expect(analyze('--headlines', file('headlines.txt'), '--files-from', file('list.txt')).status).toBe(2);
+  });
+
+  it('analyses the same file twice when it is listed twice', () => {
+    const result = analyze(file('seed copy.html'), file('seed copy.html'));
+    expect(result.status).toBe(0);
+    const [first, second] = records(result.stdout) as unknown as PageReport[];
+    expect(first?.article?.title).toBe(seedTitle);
+    expect(second).toEqual(first);
+  });
+
+  it('gives 10,000 file arguments one line each, in order', () => {
+    const tiny = file('tiny.html');
+    writeFileSync(tiny, '<html><head><title>Tiny</title></head><body><p>One short paragraph.</p></body></html>');
+    const files = Array.from({ length: 10_000 }, (_, index) =>
+      index % 1000 === 0 ? tiny : file(`gone-${index}.html`),
+    );
+    const result = analyze(...files);
+    expect(result.status).toBe(2);
+    const output = records(result.stdout);
+    expect(output).toHaveLength(10_000);
+    output.forEach((line, index) => {
+      if (index % 1000 === 0) expect(decodeURIComponent(line.url as string)).toBe(`file://${tiny}`);
+      else expect(line).toEqual({ file: files[index], error: 'no such file' });
+    });
+  });
+
+  it('gives a file that vanishes mid-run its error line and goes on', async () => {
+    const victim = file('victim.html');
+    copyFileSync(seedPath, victim);
+    const child = spawn(process.execPath, ['scripts/analyze.ts', seedPath, seedPath, seedPath, victim, seedPath], {
+      cwd: PROJECT_ROOT,
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      // The first report is out: three more pages come before the victim.
+      if (stdout === '') rmSync(victim, { force: true });
+      stdout += chunk;
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(status).toBe(2);
+    const output = records(stdout);
+    expect(output).toHaveLength(5);
+    expect(output[3]).toEqual({ file: victim, error: 'no such file' });
+    for (const index of [0, 1, 2, 4]) expect((output[index] as unknown as PageReport).article?.title).toBe(seedTitle);
+  });
+
+  it('refuses a gzip file that unpacks past the size limit, before parsing it', () => {
+    writeFileSync(file('bomb.html.gz'), gzipSync(Buffer.alloc(40 * 1024 * 1024, '<p>a</p>')));
+    const result = analyze(file('bomb.html.gz'), seedPath);
+    expect(result.status).toBe(2);
+    const output = records(result.stdout);
+    expect(output[0]).toEqual({
+      file: file('bomb.html.gz'),
+      error: 'is too large (unpacks to more than 32 MB; pages up to 32 MB are analysed)',
+    });
+    expect((output[1] as unknown as PageReport).article?.title).toBe(seedTitle);
+  });
+
+  it('shows progress on stderr only when stderr is a terminal', () => {
+    const out = file('progress.jsonl');
+    const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+    const command = [process.execPath, 'scripts/analyze.ts', seedPath, file('seed copy.html')].map(quote).join(' ');
+    // `script` runs the command on a pseudo-terminal; stdout goes to a file.
+    const result = spawnSync('script', ['-qec', `${command} > ${quote(out)}`, '/dev/null'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('analyze: 2/2 pages');
+    const reports = records(readFileSync(out, 'utf8')) as unknown as PageReport[];
+    expect(reports.map((report) => report.article?.title)).toEqual([seedTitle, seedTitle]);
+    // Not a terminal: nothing on stderr (see the batch test above).
+    expect(analyze(seedPath, seedPath).stderr).toBe('');
   });
 
   it.each([
