@@ -3,10 +3,11 @@
  * See USAGE below (and the README) for the contract.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { setImmediate } from 'node:timers/promises';
-import { analyzePage } from '../utils/analyze.ts';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { scoreHeadline } from '../utils/clickbait/index.ts';
-import { BadInputError, fileUrl, loadPage } from './load-page.ts';
+import { analyzeFile, type PageJob, type PageOutcome } from './analyze-worker.ts';
+import { BadInputError } from './load-page.ts';
 import { runSpoil } from './spoil-mode.ts';
 
 const USAGE = `Usage:
@@ -103,15 +104,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function analyzeFile(file: string, url: string | null): string {
-  const { document, close } = loadPage(file, url ?? fileUrl(file));
-  try {
-    return JSON.stringify(analyzePage(document, { force: true, url: url ?? fileUrl(file) }));
-  } finally {
-    close();
-  }
-}
-
 /** Exit code for one failure: 2 for inputs we refuse, 1 for failures of our own. */
 function failureCode(error: unknown): number {
   return error instanceof BadInputError ? 2 : 1;
@@ -192,6 +184,47 @@ async function write(line: string): Promise<void> {
   if (!process.stdout.write(`${line}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
+/** Pages a batch worker analyses before it is replaced (its memory goes with it). */
+const PAGES_PER_WORKER = 200;
+
+/** Analyses pages one at a time in a worker thread, replaced every PAGES_PER_WORKER analysed pages or after a crash. */
+class PageWorker {
+  private worker: Worker | null = null;
+  private used = 0;
+
+  async run(job: PageJob): Promise<PageOutcome> {
+    if (this.worker && this.used >= PAGES_PER_WORKER) await this.close();
+    this.worker ??= new Worker(fileURLToPath(new URL('./analyze-worker.ts', import.meta.url)));
+    const worker = this.worker;
+    return new Promise<PageOutcome>((resolve) => {
+      const done = (outcome: PageOutcome) => {
+        // Only analysed pages count: a refused file (missing, empty, binary) leaves nothing behind.
+        if (outcome.ok) this.used++;
+        worker.off('message', done);
+        worker.off('error', failed);
+        resolve(outcome);
+      };
+      const failed = (error: Error) => {
+        // Out of memory or a crash on one page: that page gets an error line, the next a fresh worker.
+        this.worker = null;
+        this.used = 0;
+        void worker.terminate();
+        done({ ok: false, error: `analysis failed: ${error.message}`, bad: false });
+      };
+      worker.on('message', done);
+      worker.on('error', failed);
+      worker.postMessage(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.used = 0;
+    if (worker) await worker.terminate();
+  }
+}
+
 async function analyzeFiles(args: Args): Promise<number> {
   const startRss = process.memoryUsage.rss();
   const files = pageList(args);
@@ -209,22 +242,21 @@ async function analyzeFiles(args: Args): Promise<number> {
   }
   let code = 0;
   const progress = new Progress(files.length);
+  const worker = new PageWorker();
   for (const [index, file] of files.entries()) {
-    try {
-      await write(analyzeFile(file, args.url));
-    } catch (error) {
-      const text = oneLine(message(error));
+    const outcome = await worker.run({ file, url: args.url });
+    if (outcome.ok) {
+      await write(outcome.json);
+    } else {
+      const text = oneLine(outcome.error);
       await write(JSON.stringify({ file, error: text }));
       progress.clear();
       process.stderr.write(`analyze: ${file}: ${text}\n`);
-      code = Math.max(code, failureCode(error));
+      code = Math.max(code, outcome.bad ? 2 : 1);
     }
     progress.update(index + 1);
-    // Back to the event loop after every page: jsdom holds its nodes through WeakRefs,
-    // and a WeakRef's target stays alive until the current task ends. A loop that never
-    // yields keeps every closed window (about 4 MB a page) until the heap runs out.
-    await setImmediate();
   }
+  await worker.close();
   progress.clear();
   memoryReport(files.length, startRss);
   return code;

@@ -3,7 +3,7 @@
  * Every script and test that needs them goes through here, so a missing folder
  * gives one clear message instead of a stack trace.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -46,4 +46,35 @@ export async function runScript(main: () => Promise<void> | void): Promise<void>
     }
     throw error;
   }
+}
+
+/** One saved page of the shared sets. */
+export interface SharedPage {
+  set: string;
+  name: string;
+  path: string;
+}
+
+/** Every shared page (the seed, AEB, trafilatura, Readability's test pages), or those of the named sets. */
+export function listSharedPages(sets: string[] | null): SharedPage[] {
+  const pages: SharedPage[] = [];
+  const want = (set: string) => sets === null || sets.includes(set);
+  if (want('seed'))
+    pages.push({ set: 'seed', name: 'page.html', path: sharedPath('fixtures', 'seed-article', 'page.html') });
+  for (const set of ['aeb', 'trafilatura']) {
+    if (!want(set)) continue;
+    const dir = sharedPath('data', set, 'html');
+    for (const name of readdirSync(dir).sort()) {
+      if (name.endsWith('.html.gz') || name.endsWith('.html')) pages.push({ set, name, path: `${dir}/${name}` });
+    }
+  }
+  if (want('readability')) {
+    const dir = sharedPath('data', 'readability-test-pages');
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory()) {
+        pages.push({ set: 'readability', name: entry.name, path: `${dir}/${entry.name}/source.html.gz` });
+      }
+    }
+  }
+  return pages;
 }

@@ -7,18 +7,11 @@
  * stall a page that normally takes a second); it counts as a time-out only when
  * the retry times out too. Exit code 1 when any page threw or timed out.
  */
-import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { analyzePage } from '../utils/analyze.ts';
 import { loadPage } from './load-page.ts';
-import { runScript, sharedPath } from './shared-data.ts';
-
-interface Page {
-  set: string;
-  name: string;
-  path: string;
-}
+import { listSharedPages as listPages, type SharedPage as Page, runScript } from './shared-data.ts';
 
 interface PageResult {
   ok: boolean;
@@ -71,29 +64,6 @@ if (!isMainThread) {
   parentPort?.on('message', (path: string) => parentPort?.postMessage(analyzeInWorker(path)));
   // Start-up (loading jsdom) must not count against the first page's time limit.
   parentPort?.postMessage('ready');
-}
-
-function listPages(sets: string[] | null): Page[] {
-  const pages: Page[] = [];
-  const want = (set: string) => sets === null || sets.includes(set);
-  if (want('seed'))
-    pages.push({ set: 'seed', name: 'page.html', path: sharedPath('fixtures', 'seed-article', 'page.html') });
-  for (const set of ['aeb', 'trafilatura']) {
-    if (!want(set)) continue;
-    const dir = sharedPath('data', set, 'html');
-    for (const name of readdirSync(dir).sort()) {
-      if (name.endsWith('.html.gz') || name.endsWith('.html')) pages.push({ set, name, path: `${dir}/${name}` });
-    }
-  }
-  if (want('readability')) {
-    const dir = sharedPath('data', 'readability-test-pages');
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isDirectory()) {
-        pages.push({ set: 'readability', name: entry.name, path: `${dir}/${entry.name}/source.html.gz` });
-      }
-    }
-  }
-  return pages;
 }
 
 /** One worker slot: runs pages one at a time, replacing its worker after a time-out or crash. */
