@@ -3,7 +3,7 @@
  * nothing else, bad inputs give one stderr line and exit code 2.
  */
 import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -225,6 +225,21 @@ describe('analyze CLI', () => {
       error: 'is too large (unpacks to more than 32 MB; pages up to 32 MB are analysed)',
     });
     expect((output[1] as unknown as PageReport).article?.title).toBe(seedTitle);
+  });
+
+  it('gives a 200 MB page an error line in its place, the pages around it their reports', () => {
+    // A sparse file: 200 MB long, no disk used, never read.
+    writeFileSync(file('huge.html'), '');
+    truncateSync(file('huge.html'), 200 * 1024 * 1024);
+    const result = analyze(seedPath, file('huge.html'), seedPath);
+    expect(result.status).toBe(2);
+    const output = records(result.stdout);
+    expect(output).toHaveLength(3);
+    expect(output[1]).toEqual({
+      file: file('huge.html'),
+      error: 'is too large (200 MB; pages up to 32 MB are analysed)',
+    });
+    for (const index of [0, 2]) expect((output[index] as unknown as PageReport).article?.title).toBe(seedTitle);
   });
 
   it('shows progress on stderr only when stderr is a terminal', () => {
