@@ -18,7 +18,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyzeDocument } from '../utils/analyze.ts';
 import { clickbaitDetector, judgePageHeadline, scoreHeadline } from '../utils/clickbait/index.ts';
 import { type ClickbaitModels, loadModel } from '../utils/clickbait/model.ts';
-import { type LabelledHeadline, parseTsv } from '../utils/clickbait/train.ts';
+import { binaryMetrics, type LabelledHeadline, parseTsv } from '../utils/clickbait/train.ts';
 import type { DetectionContext } from '../utils/detectors.ts';
 import { readSharedBytes, readSharedJson, runScript, sharedPath } from './shared-data.ts';
 import { MODEL_PATH, readClickbaitSplit } from './train-clickbait.ts';
@@ -92,29 +92,11 @@ interface Figures {
 }
 
 function figures(scores: (number | null)[], rows: LabelledHeadline[], threshold = 0.5): Figures {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  let notScored = 0;
-  rows.forEach((row, index) => {
-    const score = scores[index] ?? null;
-    if (score === null) notScored++;
-    const flagged = score !== null && score >= threshold;
-    if (flagged && row.label === 1) tp++;
-    else if (flagged) fp++;
-    else if (row.label === 1) fn++;
-    else tn++;
-  });
-  const precision = tp / Math.max(tp + fp, 1);
-  const recall = tp / Math.max(tp + fn, 1);
+  const flagged = scores.map((score) => score !== null && score >= threshold);
   return {
-    accuracy: (tp + tn) / Math.max(rows.length, 1),
-    precision,
-    recall,
-    f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
-    flagged: (tp + fp) / Math.max(rows.length, 1),
-    notScored,
+    ...binaryMetrics(flagged, rows),
+    flagged: flagged.filter(Boolean).length / Math.max(rows.length, 1),
+    notScored: scores.filter((score) => score === null).length,
   };
 }
 

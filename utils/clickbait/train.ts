@@ -229,24 +229,18 @@ function toModel(
   };
 }
 
-export function evaluate(
-  model: ClickbaitModel,
+/** Accuracy, precision, recall and F1 of yes/no verdicts against the rows' labels (1 = clickbait). */
+export function binaryMetrics(
+  flagged: boolean[],
   rows: LabelledHeadline[],
-  threshold = 0.5,
-  lang: ScoredLanguage = 'en',
-): Metrics {
-  const loaded = loadModel(model, lang);
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  for (const row of rows) {
-    const predicted = scoreWith(loaded, row.text).score >= threshold;
-    if (predicted && row.label === 1) tp++;
-    else if (predicted) fp++;
+): { accuracy: number; precision: number; recall: number; f1: number } {
+  let [tp, fp, fn, tn] = [0, 0, 0, 0];
+  rows.forEach((row, index) => {
+    if (flagged[index] && row.label === 1) tp++;
+    else if (flagged[index]) fp++;
     else if (row.label === 1) fn++;
     else tn++;
-  }
+  });
   const precision = tp / Math.max(tp + fp, 1);
   const recall = tp / Math.max(tp + fn, 1);
   return {
@@ -254,6 +248,19 @@ export function evaluate(
     precision,
     recall,
     f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
+  };
+}
+
+export function evaluate(
+  model: ClickbaitModel,
+  rows: LabelledHeadline[],
+  threshold = 0.5,
+  lang: ScoredLanguage = 'en',
+): Metrics {
+  const loaded = loadModel(model, lang);
+  const flagged = rows.map((row) => scoreWith(loaded, row.text).score >= threshold);
+  return {
+    ...binaryMetrics(flagged, rows),
     count: rows.length,
   };
 }
