@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
+import { isPageChrome } from '../utils/categories.ts';
 import { decodeHtml } from '../utils/charset.ts';
 import type { PageReport } from '../utils/report.ts';
 import { withSpoiler } from '../utils/spoiler/index.ts';
@@ -88,10 +89,15 @@ function summaryLines(report: PageReport): string[] {
         : 'not judged'
     }`,
   );
+  if (headline?.spoiler) lines.push(`Spoiler:  ${headline.spoiler.text} (${headline.spoiler.type})`);
+  else if (headline?.clickbait) lines.push(`Spoiler:  none (${headline.spoilerReason ?? 'no answer'})`);
   const counts = new Map<string, number>();
   for (const flag of report.flags) counts.set(flag.kind, (counts.get(flag.kind) ?? 0) + 1);
+  // The popup and the page show page chrome (site header, footer, menus) only when the settings ask for it.
+  const chrome = report.flags.filter((flag) => isPageChrome(flag.category)).length;
   lines.push(
-    `Flags:    ${report.flags.length} (${[...counts].map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none'})`,
+    `Flags:    ${report.flags.length} (${[...counts].map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none'})` +
+      (chrome ? `; ${chrome} of them page chrome, shown only when the settings ask for it` : ''),
   );
   if (report.notices.length) lines.push(`Notices:  ${report.notices.join(', ')}`);
   return lines;
