@@ -5,6 +5,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // Every browser we support (Chrome 111, Firefox 140) has <link rel=modulepreload>: no polyfill in the pages.
+    build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
     // WXT takes the toolbar tooltip from the popup's <title>; keep it localised instead.
