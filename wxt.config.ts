@@ -3,8 +3,14 @@ import { defineConfig } from 'wxt';
 // One config for both targets: `wxt build` (Chrome MV3) and `wxt build -b firefox`.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Auto-imports match names in the source text: a `t` inside a phrase regex in utils/ made them import
+  // components/i18n.ts, and with it webextension-polyfill, into the analysis. Our modules import what
+  // they use, so the UI components are left out of the auto-imports.
+  imports: { dirsScanOptions: { fileFilter: (file: string) => !/[\\/]components[\\/]/.test(file) } },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // Every browser we support (Chrome 111, Firefox 140) has <link rel=modulepreload>: no polyfill in the pages.
+    build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
     // WXT takes the toolbar tooltip from the popup's <title>; keep it localised instead.

@@ -7,7 +7,11 @@ import { type ElementAddress, parseAddress } from './address.ts';
 import { isPageChrome } from './categories.ts';
 import type { FlagKind, PageReport } from './report.ts';
 
-/** What the content script holds for its tab. */
+/**
+ * What the content script holds for its tab. The report in `done` is the one it
+ * draws; the popup reads the tab's report from the background (get-report) and
+ * asks the content script for its view only (a request with `view: true`).
+ */
 export type TabState =
   | { status: 'idle' }
   | { status: 'analyzing' }
@@ -15,8 +19,15 @@ export type TabState =
   | { status: 'done'; report: PageReport; highlights: boolean; clutterHidden: boolean; ms: number }
   | { status: 'error'; message: string };
 
-/** Popup/background -> content script. */
-export type ContentRequest =
+/** The tab's state without the report: what the content script answers a request with `view: true`. */
+export type TabView =
+  | Exclude<TabState, { status: 'done' }>
+  | { status: 'done'; highlights: boolean; clutterHidden: boolean; ms: number };
+
+/** Popup/background -> content script; `view: true` asks for the answer without the report. */
+export type ContentRequest = ContentAction & { view?: true };
+
+export type ContentAction =
   | { type: 'get-state' }
   | { type: 'analyze'; force: boolean }
   | { type: 'set-highlights'; on: boolean }
@@ -26,9 +37,15 @@ export type ContentRequest =
   /** Find this text on the page (a spoiler), scroll to it and mark it. */
   | { type: 'mark-text'; text: string };
 
-/** Content script -> background. */
+/** Content script -> background, and extension pages -> background (get-report). */
 export type BackgroundRequest =
-  | { type: 'report-summary'; badge: BadgeSummary | null }
+  /**
+   * The tab's badge; with `report`, also the tab's latest report for the background to keep
+   * (null: the tab has none any more: a new page, an analysis started or failed, the site turned off).
+   */
+  | { type: 'report-summary'; badge: BadgeSummary | null; report?: PageReport | null }
+  /** An extension page (the popup) asks for a tab's latest report. */
+  | { type: 'get-report'; tabId: number }
   /** Make sure the extension document that analyses pages exists (Chrome: the offscreen document). */
   | { type: 'ensure-analyzer' };
 
@@ -61,6 +78,12 @@ export type Request = ContentRequest | BackgroundRequest | AnalyzePageRequest;
 /** Every response: the tab's state, or an error message. */
 export type Response = { ok: true; state: TabState } | { ok: false; error: string };
 
+/** The content script's answer to a request with `view: true`. */
+export type ViewResponse = { ok: true; state: TabView } | { ok: false; error: string };
+
+/** The background's answer to get-report: the tab's latest report, or null when it has none. */
+export type ReportResponse = { ok: true; report: PageReport | null } | { ok: false; error: string };
+
 /** The background's answer to report-summary. */
 export type BackgroundResponse = { ok: true } | { ok: false; error: string };
 
@@ -73,6 +96,37 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Returns the request if the payload has exactly the shape of one, else null. */
 export function parseRequest(message: unknown): Request | null {
+  const request = parseOne(message);
+  if (request && isRecord(message) && message.view === true && isContentAction(request))
+    return { ...request, view: true };
+  return request;
+}
+
+const CONTENT_TYPES: ReadonlySet<string> = new Set<ContentAction['type']>([
+  'get-state',
+  'analyze',
+  'set-highlights',
+  'toggle-highlights',
+  'set-clutter-hidden',
+  'reveal-flag',
+  'mark-text',
+]);
+
+function isContentAction(request: Request): request is ContentAction {
+  return CONTENT_TYPES.has(request.type);
+}
+
+/** The analysis host's only request, checked alone (the host bundles no other part of the protocol). */
+export function parseAnalyzePageRequest(message: unknown): AnalyzePageRequest | null {
+  if (!isRecord(message) || message.type !== 'analyze-page') return null;
+  const { html, url, force, clickbaitThreshold } = message;
+  if (typeof html !== 'string' || html.length > MAX_PAGE_HTML) return null;
+  if (typeof url !== 'string' || url.length > 8192 || typeof force !== 'boolean') return null;
+  if (typeof clickbaitThreshold !== 'number' || !(clickbaitThreshold >= 0 && clickbaitThreshold <= 1)) return null;
+  return { type: 'analyze-page', html, url, force, clickbaitThreshold };
+}
+
+function parseOne(message: unknown): Request | null {
   if (!isRecord(message) || typeof message.type !== 'string') return null;
   switch (message.type) {
     case 'get-state':
@@ -90,38 +144,78 @@ export function parseRequest(message: unknown): Request | null {
         : null;
     case 'ensure-analyzer':
       return { type: 'ensure-analyzer' };
-    case 'analyze-page': {
-      const { html, url, force, clickbaitThreshold } = message;
-      if (typeof html !== 'string' || html.length > MAX_PAGE_HTML) return null;
-      if (typeof url !== 'string' || url.length > 8192 || typeof force !== 'boolean') return null;
-      if (typeof clickbaitThreshold !== 'number' || !(clickbaitThreshold >= 0 && clickbaitThreshold <= 1)) return null;
-      return { type: 'analyze-page', html, url, force, clickbaitThreshold };
-    }
+    case 'analyze-page':
+      return parseAnalyzePageRequest(message);
+    case 'get-report':
+      return typeof message.tabId === 'number' && Number.isInteger(message.tabId) && message.tabId >= 0
+        ? { type: 'get-report', tabId: message.tabId }
+        : null;
     case 'mark-text':
       return typeof message.text === 'string' && message.text.trim() !== '' && message.text.length <= MAX_MARK_CHARS
         ? { type: 'mark-text', text: message.text }
         : null;
     case 'report-summary': {
-      const badge = message.badge;
-      if (badge === null) return { type: 'report-summary', badge: null };
-      if (
-        isRecord(badge) &&
-        typeof badge.readerable === 'boolean' &&
-        typeof badge.clickbait === 'boolean' &&
-        typeof badge.clutter === 'number' &&
-        Number.isInteger(badge.clutter) &&
-        badge.clutter >= 0
-      ) {
-        return {
-          type: 'report-summary',
-          badge: { readerable: badge.readerable, clickbait: badge.clickbait, clutter: badge.clutter },
-        };
-      }
-      return null;
+      const badge = parseBadge(message.badge);
+      if (badge === undefined) return null;
+      if (!('report' in message) || message.report === undefined) return { type: 'report-summary', badge };
+      if (message.report === null) return { type: 'report-summary', badge, report: null };
+      const report = parseReport(message.report);
+      return report ? { type: 'report-summary', badge, report } : null;
     }
     default:
       return null;
   }
+}
+
+/** A badge summary, null, or undefined when the value is neither. */
+function parseBadge(badge: unknown): BadgeSummary | null | undefined {
+  if (badge === null) return null;
+  if (
+    isRecord(badge) &&
+    typeof badge.readerable === 'boolean' &&
+    typeof badge.clickbait === 'boolean' &&
+    typeof badge.clutter === 'number' &&
+    Number.isInteger(badge.clutter) &&
+    badge.clutter >= 0
+  ) {
+    return { readerable: badge.readerable, clickbait: badge.clickbait, clutter: badge.clutter };
+  }
+  return undefined;
+}
+
+/**
+ * A report as the content script sends it, or null when its shape is not one:
+ * the fields every reader relies on are checked (the popup renders every string as text).
+ */
+export function parseReport(value: unknown): PageReport | null {
+  if (!isRecord(value)) return null;
+  const { url, readerable, article, headline, flags, cleanText, summary, notices } = value;
+  if (typeof url !== 'string' || typeof readerable !== 'boolean' || typeof cleanText !== 'string') return null;
+  if (
+    article !== null &&
+    !(isRecord(article) && typeof article.title === 'string' && typeof article.text === 'string')
+  ) {
+    return null;
+  }
+  if (headline !== null && !(isRecord(headline) && typeof headline.text === 'string')) return null;
+  if (!Array.isArray(summary) || !summary.every((line) => typeof line === 'string')) return null;
+  if (!Array.isArray(notices) || !notices.every((notice) => typeof notice === 'string')) return null;
+  const flagOk = (flag: unknown) =>
+    isRecord(flag) &&
+    typeof flag.id === 'string' &&
+    typeof flag.kind === 'string' &&
+    typeof flag.category === 'string' &&
+    typeof flag.text === 'string' &&
+    Array.isArray(flag.reasons);
+  if (!Array.isArray(flags) || !flags.every(flagOk)) return null;
+  return value as unknown as PageReport;
+}
+
+/** The tab's state as the popup asks for it: everything but the report. */
+export function viewOf(state: TabState): TabView {
+  if (state.status !== 'done') return state;
+  const { report: _report, ...view } = state;
+  return view;
 }
 
 /** The sender as the runtime describes it (a subset of runtime.MessageSender). */

@@ -1,11 +1,14 @@
 /**
- * The popup's conversation with the content script of one tab: find the tab,
- * ask for its state, start an analysis when none ran yet, follow it until it
- * is done, and send the quick controls' requests.
+ * The popup's conversation about one tab: find the tab, ask its content script
+ * for its view (status, highlights, hidden clutter), start an analysis when
+ * none ran yet, follow it until it is done, then read the tab's report from
+ * the background, where it is kept, and make the summary and the spoiler from
+ * it; and send the quick controls' requests to the content script.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ContentRequest, Response, TabState } from '../../utils/messages.ts';
+import type { ContentAction, ReportResponse, Response, TabState, TabView, ViewResponse } from '../../utils/messages.ts';
+import type { PageReport } from '../../utils/report.ts';
 import { withSpoiler } from '../../utils/spoiler/index.ts';
 import { withSummary } from '../../utils/summary.ts';
 
@@ -21,7 +24,7 @@ export interface TabHandle {
   state: PopupState;
   tabId: number | null;
   tabUrl: string | null;
-  send(request: ContentRequest): Promise<void>;
+  send(request: ContentAction): Promise<void>;
   /** Ask again after a settings change the content script reacts to (disable/enable site). */
   refresh(options?: { waitWhile?: TabState['status'] }): Promise<void>;
   /** Show a state known locally (e.g. right after the user turned the site off). */
@@ -70,10 +73,27 @@ async function resolveTab(search: string): Promise<{ id: number | null; url: str
   }
 }
 
-async function ask(tabId: number, request: ContentRequest): Promise<Response> {
-  const response = (await browser.tabs.sendMessage(tabId, request)) as Response | undefined;
+/** Asks the tab's content script; the answer carries its view, never the report. */
+async function ask(tabId: number, request: ContentAction): Promise<ViewResponse> {
+  const response = (await browser.tabs.sendMessage(tabId, { ...request, view: true })) as ViewResponse | undefined;
   if (!response || typeof response !== 'object' || !('ok' in response)) throw new Error('no response');
   return response;
+}
+
+/**
+ * The tab's latest report, from the background. Where the background has none
+ * although the tab has analysed (its copy could not be kept: the session area
+ * full or missing), the content script's own report is asked for instead.
+ */
+async function reportOf(tabId: number): Promise<PageReport | null> {
+  try {
+    const kept = (await browser.runtime.sendMessage({ type: 'get-report', tabId })) as ReportResponse | undefined;
+    if (kept?.ok && kept.report) return kept.report;
+  } catch {
+    // No background to answer: ask the tab.
+  }
+  const response = (await browser.tabs.sendMessage(tabId, { type: 'get-state' })) as Response | undefined;
+  return response?.ok && response.state.status === 'done' ? response.state.report : null;
 }
 
 export function useTabState(search: string = globalThis.location?.search ?? ''): TabHandle {
@@ -88,9 +108,23 @@ export function useTabState(search: string = globalThis.location?.search ?? ''):
     setState(next.status === 'done' ? { ...next, report: withSpoiler(withSummary(next.report)) } : next);
   }, []);
 
+  /** The tab's view, completed with its report when the analysis is done. */
+  const settle = useCallback(
+    async (tabId: number, view: TabView, run: number) => {
+      if (view.status !== 'done') {
+        show(view, run);
+        return;
+      }
+      const report = await reportOf(tabId);
+      if (!alive.current || run !== generation.current) return;
+      show(report ? { ...view, report } : { status: 'error', message: 'no-report' }, run);
+    },
+    [show],
+  );
+
   /** Follow an analysis until the content script reports something else. */
   const follow = useCallback(
-    async (tabId: number, first: Response, run: number) => {
+    async (tabId: number, first: ViewResponse, run: number) => {
       let response = first;
       const started = Date.now();
       while (response.ok && response.state.status === 'analyzing') {
@@ -107,9 +141,9 @@ export function useTabState(search: string = globalThis.location?.search ?? ''):
       else if (response.state.status === 'idle') {
         show({ status: 'analyzing' }, run);
         await follow(tabId, await ask(tabId, { type: 'analyze', force: false }), run);
-      } else show(response.state, run);
+      } else await settle(tabId, response.state, run);
     },
-    [show],
+    [show, settle],
   );
 
   const start = useCallback(
@@ -122,7 +156,7 @@ export function useTabState(search: string = globalThis.location?.search ?? ''):
       const reason = unsupportedReason(target.url);
       // A page still loading may not have its content script yet: retry briefly.
       const tries = reason === 'reload' || reason === 'unknown' ? CONNECT_TRIES : 1;
-      let response: Response | null = null;
+      let response: ViewResponse | null = null;
       for (let attempt = 0; attempt < tries && !response; attempt++) {
         if (attempt > 0) await sleep(250 * attempt);
         try {
@@ -162,7 +196,7 @@ export function useTabState(search: string = globalThis.location?.search ?? ''):
   }, [search, start]);
 
   const send = useCallback(
-    async (request: ContentRequest) => {
+    async (request: ContentAction) => {
       if (tab.id === null) return;
       const run = ++generation.current;
       if (request.type === 'analyze') show({ status: 'analyzing' }, run);

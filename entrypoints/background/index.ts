@@ -6,8 +6,10 @@ import {
   type CommandDeps,
   handleBackgroundMessage,
   handleCommand,
+  handleTabRemoved,
   handleTabUpdated,
 } from './handlers.ts';
+import { createReportStore } from './reports.ts';
 
 export default defineBackground(() => {
   // MV3 has `action`; Firefox's MV2 build has `browserAction`.
@@ -35,6 +37,9 @@ export default defineBackground(() => {
 
   const badgeDeps: BadgeDeps = {
     extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    // storage.session (Chrome 102+, Firefox 115+) needs no permission beyond "storage".
+    reports: createReportStore(browser.storage.session),
     ensureAnalyzer: () => (analyzer ? analyzer.ensure() : hostReady),
     async setBadge(tabId, text, color) {
       try {
@@ -64,6 +69,10 @@ export default defineBackground(() => {
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     handleTabUpdated(tabId, changeInfo, badgeDeps).catch(() => {});
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    handleTabRemoved(tabId, badgeDeps).catch(() => {});
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

@@ -9,6 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { Analysis, analyzeDocument } from '@/utils/analyze.ts';
 import type { BadgeSummary } from '@/utils/messages.ts';
+import type { PageReport } from '@/utils/report.ts';
 import { loadSettings, watchSettings } from '@/utils/settings-item.ts';
 import { createClutterHider } from './clutter.ts';
 import { createHighlightLayer } from './highlight-layer.ts';
@@ -55,10 +56,12 @@ function start(ctx: ContentScriptContext): void {
     onClose: () => controller?.setHighlights(false),
   });
 
-  const sendSummary = (badge: BadgeSummary | null) => {
+  const sendSummary = (badge: BadgeSummary | null, report?: PageReport | null) => {
     if (ctx.isInvalid) return;
     try {
-      browser.runtime.sendMessage({ type: 'report-summary', badge }).catch(() => {});
+      const message =
+        report === undefined ? { type: 'report-summary', badge } : { type: 'report-summary', badge, report };
+      browser.runtime.sendMessage(message).catch(() => {});
     } catch {
       // The extension was reloaded: nobody to tell.
     }

@@ -5,6 +5,8 @@ import {
   parseRequest,
   type Response,
   type SenderInfo,
+  type ViewResponse,
+  viewOf,
 } from '@/utils/messages.ts';
 import type { ContentController } from './state.ts';
 
@@ -29,18 +31,27 @@ export function handleContentMessage(
   message: unknown,
   sender: ContentSender,
   deps: ContentMessageDeps,
-): Promise<Response> | undefined {
+): Promise<Response | ViewResponse> | undefined {
   if (!isTrustedSender(sender, deps.extensionId)) return undefined;
   // A sender in a tab must be one of our pages open in a tab (popup.html?tab=),
   // never a content script in some web page.
   if (sender.tab && !(deps.extensionOrigin && sender.url?.startsWith(deps.extensionOrigin))) return undefined;
   const request = parseRequest(message);
   if (request === null) return Promise.resolve({ ok: false, error: 'invalid-request' });
-  if (request.type === 'report-summary' || request.type === 'ensure-analyzer' || request.type === 'analyze-page') {
+  if (
+    request.type === 'report-summary' ||
+    request.type === 'ensure-analyzer' ||
+    request.type === 'analyze-page' ||
+    request.type === 'get-report'
+  ) {
     return undefined;
   }
   return deps.controller().then(
-    (controller) => respond(controller, request),
+    (controller) => {
+      const response = respond(controller, request);
+      // The popup reads the report from the background: its polls never copy the report out of the page.
+      return request.view && response.ok ? { ok: true, state: viewOf(response.state) } : response;
+    },
     () => ({ ok: false, error: 'not-ready' }),
   );
 }

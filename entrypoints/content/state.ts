@@ -7,7 +7,7 @@ import type { Analysis } from '@/utils/analyze.ts';
 import { categoryMessageKey, isPageChrome } from '@/utils/categories.ts';
 import { findTextRange } from '@/utils/find-text.ts';
 import { type BadgeSummary, summaryFor, type TabState } from '@/utils/messages.ts';
-import type { Flag, FlagKind } from '@/utils/report.ts';
+import type { Flag, FlagKind, PageReport } from '@/utils/report.ts';
 import { clickbaitThreshold, isSiteDisabled, normalizeHost, type Settings } from '@/utils/settings.ts';
 import { countWords, normalizeSpace } from '@/utils/text.ts';
 import type { ClutterHider } from './clutter.ts';
@@ -25,7 +25,11 @@ export interface ContentDeps {
   href(): string;
   /** The analysis of the page: in an extension document (a promise), or in the page as a fallback. */
   analyze(options: { url: string; force: boolean; clickbaitThreshold: number }): Analysis | Promise<Analysis>;
-  sendSummary(badge: BadgeSummary | null): void;
+  /**
+   * Tells the background the tab's badge and, when `report` is given, the report it keeps for the
+   * tab (null: none any more). The popup reads the report there.
+   */
+  sendSummary(badge: BadgeSummary | null, report?: PageReport | null): void;
   layer: HighlightLayer;
   clutter: ClutterHider;
   /** i18n lookup; '' when the key is missing. */
@@ -222,7 +226,7 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
       status = 'error';
       errorMessage = error instanceof Error ? error.message.slice(0, 200) : 'analysis failed';
     }
-    deps.sendSummary(summary());
+    deps.sendSummary(summary(), analysis?.report ?? null);
     sync();
   }
 
@@ -230,6 +234,8 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
     if (disabled()) return state();
     const wasHidden = deps.clutter.hidden;
     deps.clutter.restore();
+    // A re-analysis: the background drops the old report now (the badge stays until the new one).
+    if (status === 'done') deps.sendSummary(summary(), null);
     status = 'analyzing';
     const started = deps.now();
     const token = ++runToken;
@@ -344,7 +350,7 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
         deps.layer.remove();
         analysis = null;
         status = 'idle';
-        deps.sendSummary(null);
+        deps.sendSummary(null, null);
         return;
       }
       const kindsChanged = KINDS.some((kind) => before.showKinds[kind] !== next.showKinds[kind]);
@@ -377,10 +383,11 @@ export function createContentController(initial: Settings, deps: ContentDeps): C
       status = 'idle';
       // The highlights on/off choice stays with the tab; the legend's per-kind toggles do not.
       visibleKinds = { ...settings.showKinds };
-      deps.sendSummary(null);
+      deps.sendSummary(null, null);
     },
     announce() {
-      if (!disabled()) deps.sendSummary(summary());
+      // Back from the back/forward cache: the background dropped the tab's report when the tab loaded.
+      if (!disabled()) deps.sendSummary(summary(), status === 'done' ? (analysis?.report ?? null) : undefined);
     },
     wantsAutoAnalysis() {
       return settings.autoAnalyze && !disabled() && status === 'idle';

@@ -9,7 +9,7 @@ import {
   type AnalyzePageRequest,
   type AnalyzePageResponse,
   isTrustedSender,
-  parseRequest,
+  parseAnalyzePageRequest,
   type SenderInfo,
 } from '@/utils/messages.ts';
 
@@ -57,8 +57,8 @@ export function handleHostMessage(
   if (typeof sender.tab?.id !== 'number' || (sender.frameId ?? 0) !== 0) return undefined;
   // A content script runs in a web page; our own pages open in a tab (popup.html?tab=) are not one.
   if (!/^https?:/i.test(sender.url ?? '')) return undefined;
-  const request = parseRequest(message);
-  if (request?.type !== 'analyze-page') return undefined;
+  const request = parseAnalyzePageRequest(message);
+  if (!request) return undefined;
   return new Promise((resolve) => {
     try {
       resolve(analyzeHtml(request, parse));

@@ -139,9 +139,23 @@ describeFirefox('Firefox: core journeys', () => {
     expect(summary.length).toBeGreaterThan(40);
     const pageText = await page.evaluate(() => (document.body.textContent ?? '').replace(/\s+/g, ' '));
     expect(pageText).toContain(summary.slice(0, 40));
-    await popup.close();
+    // The card's report is the one the background page keeps for the tab; closing the tab drops it.
+    const tabId = await env.tabId(page);
+    const keptTitle = (id: number) =>
+      popup.evaluate(async (tab) => {
+        const runtime = (
+          globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).browser.runtime;
+        const answer = (await runtime.sendMessage({ type: 'get-report', tabId: tab })) as {
+          report: { article: { title: string } | null } | null;
+        };
+        return answer.report === null ? null : (answer.report.article?.title ?? '');
+      }, id);
+    expect(await keptTitle(tabId)).toBe(expected.article.title);
     expect(env.consoleOf(page).fromExtension()).toEqual([]);
     await page.close();
+    await expect.poll(() => keptTitle(tabId)).toBeNull();
+    await popup.close();
   });
 
   it('the badge of the tab shows the verdict and the clutter count, and clears on a page that is not an article', async () => {

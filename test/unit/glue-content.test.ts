@@ -380,7 +380,22 @@ describe('content script entry with the fake browser', () => {
     expect(response.state.report.flags.length).toBeGreaterThan(0);
     expect(response.state.report.flagsDropped).toBe(0);
     expect(response.state.report.notices).not.toContain('analysed-in-page');
-    expect(sent).toContainEqual({ type: 'report-summary', badge: expect.objectContaining({ readerable: true }) });
+    // The background gets the badge and the report it keeps for the popup (the flags the page kept).
+    expect(sent).toContainEqual({
+      type: 'report-summary',
+      badge: expect.objectContaining({ readerable: true }),
+      report: response.state.report,
+    });
+    // The popup asks for the view only: the report is not copied out of the page again.
+    const view = await ask({ type: 'get-state', view: true });
+    expect(view).toEqual({
+      ok: true,
+      state: { status: 'done', highlights: true, clutterHidden: false, ms: response.state.ms },
+    });
+    expect(await ask({ type: 'set-highlights', on: false, view: true })).toEqual({
+      ok: true,
+      state: { status: 'done', highlights: false, clutterHidden: false, ms: response.state.ms },
+    });
     ctx.abort();
   });
 
@@ -416,9 +431,10 @@ describe('content script entry with the fake browser', () => {
         },
         { timeout: 10_000 },
       );
-      expect(sent).toContainEqual({ type: 'report-summary', badge: null });
+      // The old page's report is dropped at the navigation, the new page's replaces it.
+      expect(sent).toContainEqual({ type: 'report-summary', badge: null, report: null });
       const summaries = sent.filter((message) => (message as { type: string }).type === 'report-summary');
-      expect(summaries.at(-1)).toMatchObject({ badge: { readerable: true } });
+      expect(summaries.at(-1)).toMatchObject({ badge: { readerable: true }, report: { url: location.href } });
     } finally {
       history.replaceState({}, '', first);
       ctx.abort();

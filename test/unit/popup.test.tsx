@@ -8,7 +8,7 @@ import { type PopupState, unsupportedReason } from '../../components/hooks/useTa
 import { Popup } from '../../components/Popup.tsx';
 import { type PopupActions, PopupView } from '../../components/PopupView.tsx';
 import { reportMarkdown, reportPlainText } from '../../components/report-format.ts';
-import type { ContentRequest, Response, TabState } from '../../utils/messages.ts';
+import { type ContentRequest, type Response, type TabState, viewOf } from '../../utils/messages.ts';
 import type { Flag, PageReport } from '../../utils/report.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings.ts';
 import { loadSettings, saveSettings } from '../../utils/settings-item.ts';
@@ -323,13 +323,32 @@ describe('Popup messaging (usePopup)', () => {
   type Handler = (request: ContentRequest) => Response | Promise<Response>;
   let sent: ContentRequest[];
 
-  function stubTab(handler: Handler) {
+  /** The background's reports by tab, and what was asked of it. */
+  let kept: Map<number, PageReport>;
+  let askedBackground: unknown[];
+
+  /**
+   * The tab's content script answers with `handler`'s state (its view when asked with
+   * `view: true`); a finished analysis hands its report to the background, as report-summary does.
+   */
+  function stubTab(handler: Handler, options: { backgroundKeeps?: boolean } = {}) {
     sent = [];
-    const stub = vi.fn(async (_tabId: number, request: ContentRequest) => {
+    kept = new Map();
+    askedBackground = [];
+    const stub = vi.fn(async (tabId: number, request: ContentRequest) => {
       sent.push(request);
-      return handler(request);
+      const response = await handler(request);
+      if (response.ok && response.state.status === 'done' && options.backgroundKeeps !== false) {
+        kept.set(tabId, response.state.report);
+      }
+      return request.view && response.ok ? { ok: true, state: viewOf(response.state) } : response;
     });
     (browser.tabs as unknown as { sendMessage: unknown }).sendMessage = stub;
+    (browser.runtime as unknown as { sendMessage: unknown }).sendMessage = vi.fn(async (message: unknown) => {
+      askedBackground.push(message);
+      const { type, tabId } = message as { type: string; tabId: number };
+      return type === 'get-report' ? { ok: true, report: kept.get(tabId) ?? null } : undefined;
+    });
     return stub;
   }
 
@@ -353,22 +372,52 @@ describe('Popup messaging (usePopup)', () => {
     const { main, tabId } = await openPopupFor('https://www.example.com/news/story');
     await waitFor(() => expect(main().dataset.state).toBe('article'), { timeout: 3000 });
     expect(stub.mock.calls[0]?.[0]).toBe(tabId);
-    expect(sent[0]).toEqual({ type: 'get-state' });
-    expect(sent).toContainEqual({ type: 'analyze', force: false });
+    expect(sent[0]).toEqual({ type: 'get-state', view: true });
+    expect(sent).toContainEqual({ type: 'analyze', force: false, view: true });
+    // The report came from the background; every request to the page asked for its view only.
+    expect(askedBackground).toContainEqual({ type: 'get-report', tabId });
+    expect(sent.every((request) => request.view === true)).toBe(true);
     expect(document.documentElement.lang).toBe('en');
 
     fireEvent.click(screen.getByRole('switch', { name: 'Highlights on this tab' }));
-    await waitFor(() => expect(sent.at(-1)).toEqual({ type: 'set-highlights', on: false }));
+    await waitFor(() => expect(sent.at(-1)).toEqual({ type: 'set-highlights', on: false, view: true }));
     await waitFor(() =>
       expect((screen.getByRole('switch', { name: 'Highlights on this tab' }) as HTMLInputElement).checked).toBe(false),
     );
     fireEvent.click(screen.getByRole('switch', { name: 'Hide clutter' }));
-    await waitFor(() => expect(sent.at(-1)).toEqual({ type: 'set-clutter-hidden', hidden: true }));
+    await waitFor(() => expect(sent.at(-1)).toEqual({ type: 'set-clutter-hidden', hidden: true, view: true }));
     fireEvent.click(screen.getByText('Boilerplate', { selector: 'summary' }));
     fireEvent.click(screen.getByRole('button', { name: /Sign up to our newsletter/ }));
-    await waitFor(() => expect(sent.at(-1)).toEqual({ type: 'reveal-flag', id: 'f2' }));
+    await waitFor(() => expect(sent.at(-1)).toEqual({ type: 'reveal-flag', id: 'f2', view: true }));
     fireEvent.click(screen.getByRole('button', { name: 'Run again' }));
-    await waitFor(() => expect(sent).toContainEqual({ type: 'analyze', force: true }));
+    await waitFor(() => expect(sent).toContainEqual({ type: 'analyze', force: true, view: true }));
+  });
+
+  it('shows the report the background keeps, with the summary made when it is read', async () => {
+    const inPage = makeReport();
+    stubTab(() => ({ ok: true, state: done(inPage) }), { backgroundKeeps: false });
+    const { main, tabId } = await openPopupFor('https://www.example.com/news/story');
+    const cleanText =
+      'The ferry keeps its winter timetable until March. Crossings leave every forty minutes from the north pier. ' +
+      'Tickets bought online stay valid on the bus to the harbour.';
+    kept.set(tabId, {
+      ...inPage,
+      article: { ...inPage.article!, title: 'As the background keeps it' },
+      cleanText,
+      summary: [],
+    });
+    await waitFor(() => expect(main().dataset.state).toBe('article'));
+    expect(screen.getByText('As the background keeps it')).toBeTruthy();
+    expect(main().textContent).toContain('Crossings leave every forty minutes from the north pier.');
+    expect(sent.every((request) => request.view === true)).toBe(true);
+  });
+
+  it('asks the tab for its report when the background has none', async () => {
+    stubTab(() => ({ ok: true, state: done(makeReport()) }), { backgroundKeeps: false });
+    const { main, tabId } = await openPopupFor('https://www.example.com/news/story');
+    await waitFor(() => expect(main().dataset.state).toBe('article'));
+    expect(askedBackground).toContainEqual({ type: 'get-report', tabId });
+    expect(sent).toContainEqual({ type: 'get-state' });
   });
 
   it('turns the site off and on again through the synced settings', async () => {
