@@ -18,8 +18,10 @@ import {
   type LaunchedFirefox,
   launchFirefoxWithExtension,
 } from '../../scripts/firefox-harness.ts';
+import { type BlockGeometry, type LayerInfo, readGeometry, readLayer, readVisibility } from './page-probes.ts';
 import { PNG_1X1 } from './pages.ts';
 
+export { type BlockGeometry, covers, type LayerInfo, type Rect } from './page-probes.ts';
 export { pageFile, seedExpected, seedPage } from './pages.ts';
 
 // Browsers on a loaded CI machine are slow: polls wait up to 15 s (vitest's default is 1 s).
@@ -143,52 +145,8 @@ export function watchConsole(page: Page, extensionOrigin: string): ConsoleWatch 
 }
 
 /** Facts about the on-page layer, read from its open shadow root (as the Chromium tests read it). */
-export interface LayerInfo {
-  /** Number of <article-lens-layer> elements in the document. */
-  hosts: number;
-  boxes: { id: string; kind: string; label: string; visible: boolean; outline: string }[];
-  /** Count shown in the legend for each kind (the number at the end of its button). */
-  legendCounts: Record<string, number>;
-  legendText: string;
-  /** The "Hide clutter" / "Show clutter" button, when the legend has one. */
-  clutterButton: { text: string; pressed: string | null } | null;
-}
-
 export function layerInfo(page: Page): Promise<LayerInfo> {
-  return page.evaluate(() => {
-    const hosts = document.querySelectorAll('article-lens-layer');
-    const root = hosts[0]?.shadowRoot;
-    if (!root) return { hosts: hosts.length, boxes: [], legendCounts: {}, legendText: '', clutterButton: null };
-    const boxes = Array.from(root.querySelectorAll<HTMLElement>('.box[data-flag]')).map((box) => {
-      const style = getComputedStyle(box);
-      const rect = box.getBoundingClientRect();
-      const id = box.dataset.flag ?? '';
-      const label = root.querySelector(`.label[data-flag="${id}"]`);
-      return {
-        id,
-        kind: box.dataset.kind ?? '',
-        label: label?.getAttribute('aria-label') ?? label?.textContent ?? '',
-        visible: !box.hidden && style.display !== 'none' && style.visibility !== 'hidden' && rect.width > 0,
-        outline: `${style.outlineStyle} ${style.outlineWidth} ${style.borderBottomStyle} ${style.backgroundColor}`,
-      };
-    });
-    const legend = root.querySelector<HTMLElement>('.legend');
-    const legendCounts: Record<string, number> = {};
-    for (const button of Array.from(root.querySelectorAll<HTMLElement>('.legend button[data-kind]'))) {
-      const match = /(\d+)\s*$/.exec(button.textContent ?? '');
-      if (match && button.dataset.kind) legendCounts[button.dataset.kind] = Number(match[1]);
-    }
-    const clutter = root.querySelector<HTMLElement>('.legend button.clutter');
-    return {
-      hosts: hosts.length,
-      boxes,
-      legendCounts,
-      legendText: legend && !legend.hidden ? (legend.textContent ?? '') : '',
-      clutterButton: clutter
-        ? { text: clutter.textContent ?? '', pressed: clutter.getAttribute('aria-pressed') }
-        : null,
-    };
-  });
+  return page.evaluate(readLayer);
 }
 
 /** A button inside the layer's shadow root (puppeteer's `>>>` pierces it). */
@@ -198,68 +156,14 @@ export async function layerButton(page: Page, selector: string): Promise<Element
   return handle;
 }
 
-export interface Rect {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-/**
- * For each text: scrolls the smallest element containing it to the top of the
- * viewport, lets the layer follow, then reads the element's rect and the rects
- * of the layer's visible boxes.
- */
-export function blockGeometry(
-  page: Page,
-  texts: string[],
-): Promise<{ block: Rect | null; boxes: { kind: string; rect: Rect }[] }[]> {
-  return page.evaluate(async (wanted: string[]) => {
-    const norm = (s: string) => s.replace(/\s+/g, ' ');
-    const plain = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
-    const all = Array.from(document.body.querySelectorAll('*')).filter((el) => el.localName !== 'article-lens-layer');
-    const results = [];
-    for (const text of wanted) {
-      let best: Element | null = null;
-      for (const el of all) if (norm(el.textContent ?? '').includes(text)) best = el; // later = deeper
-      if (best) {
-        best.scrollIntoView({ block: 'start', behavior: 'instant' });
-        await frame();
-        await frame();
-      }
-      const root = document.querySelector('article-lens-layer')?.shadowRoot;
-      const boxes = Array.from(root?.querySelectorAll<HTMLElement>('.box[data-flag]') ?? [])
-        .filter((box) => !box.hidden && box.getBoundingClientRect().width > 0)
-        .map((box) => ({ kind: box.dataset.kind ?? '', rect: plain(box.getBoundingClientRect()) }));
-      results.push({ block: best ? plain(best.getBoundingClientRect()) : null, boxes });
-    }
-    window.scrollTo({ top: 0, behavior: 'instant' });
-    return results;
-  }, texts);
-}
-
-/** True when `outer` contains `inner`, within a few pixels (outlines sit just outside). */
-export function covers(outer: Rect, inner: Rect, slack = 6): boolean {
-  return (
-    outer.left <= inner.left + slack &&
-    outer.top <= inner.top + slack &&
-    outer.right >= inner.right - slack &&
-    outer.bottom >= inner.bottom - slack
-  );
+/** For each text: the smallest element containing it, scrolled to the top of the viewport, and the layer's boxes. */
+export function blockGeometry(page: Page, texts: string[]): Promise<BlockGeometry[]> {
+  return page.evaluate(readGeometry, { wanted: texts, scroll: true });
 }
 
 /** Whether the smallest element holding each text is rendered (checkVisibility). */
 export function textsVisible(page: Page, texts: string[]): Promise<boolean[]> {
-  return page.evaluate((wanted: string[]) => {
-    const norm = (s: string) => s.replace(/\s+/g, ' ');
-    const all = Array.from(document.body.querySelectorAll('*')).filter((el) => el.localName !== 'article-lens-layer');
-    return wanted.map((text) => {
-      let best: Element | null = null;
-      for (const el of all) if (norm(el.textContent ?? '').includes(text)) best = el;
-      return best ? best.checkVisibility({ visibilityProperty: true, opacityProperty: true }) : false;
-    });
-  }, texts);
+  return page.evaluate(readVisibility, texts);
 }
 
 /** The serialised DOM of the page. */

@@ -22,8 +22,10 @@ import {
 } from '../../scripts/browser-harness.ts';
 import type { ContentRequest, TabState } from '../../utils/messages.ts';
 import type { PageReport } from '../../utils/report.ts';
+import { type BlockGeometry, type LayerInfo, readGeometry, readLayer, readVisibility } from './page-probes.ts';
 import { PNG_1X1 } from './pages.ts';
 
+export { type BlockGeometry, covers, type LayerInfo, type Rect } from './page-probes.ts';
 export { PNG_1X1, pageFile, type SeedExpected, seedExpected, seedPage, TINY_PDF } from './pages.ts';
 
 // Browsers on a loaded CI machine are slow: polls wait up to 10 s (vitest's default is 1 s).
@@ -258,137 +260,26 @@ export function serializedDom(page: Page): Promise<string> {
   return probe(page, () => document.documentElement.outerHTML);
 }
 
-/** Facts about the on-page layer, read from its open shadow root. */
-export interface LayerInfo {
-  present: boolean;
-  /** Number of <article-lens-layer> elements in the document. */
-  hosts: number;
-  boxes: { id: string; kind: string; label: string; visible: boolean; outline: string }[];
-  /** Count shown in the legend for each kind (the number at the end of its button). */
-  legendCounts: Record<string, number>;
-  legendText: string;
-  /** The "Hide clutter" / "Show clutter" button, when the legend has one. */
-  clutterButton: { text: string; pressed: string | null } | null;
-}
-
+/** Facts about the on-page layer, read from its open shadow root in an isolated world. */
 export function layerInfo(page: Page): Promise<LayerInfo> {
-  return probe(page, () => {
-    const hosts = document.querySelectorAll('article-lens-layer');
-    const host = hosts[0];
-    const root = host?.shadowRoot;
-    if (!host || !root) {
-      return { present: false, hosts: hosts.length, boxes: [], legendCounts: {}, legendText: '', clutterButton: null };
-    }
-    const boxes = Array.from(root.querySelectorAll<HTMLElement>('.box[data-flag]')).map((box) => {
-      const style = getComputedStyle(box);
-      const rect = box.getBoundingClientRect();
-      const id = box.dataset.flag ?? '';
-      const label = root.querySelector(`.label[data-flag="${id}"]`);
-      return {
-        id,
-        kind: box.dataset.kind ?? '',
-        label: label?.getAttribute('aria-label') ?? label?.textContent ?? '',
-        visible: !box.hidden && style.display !== 'none' && style.visibility !== 'hidden' && rect.width > 0,
-        outline: `${style.outlineStyle} ${style.outlineWidth} ${style.borderBottomStyle} ${style.backgroundColor}`,
-      };
-    });
-    const legend = root.querySelector<HTMLElement>('.legend');
-    const legendCounts: Record<string, number> = {};
-    for (const button of Array.from(root.querySelectorAll<HTMLElement>('.legend button[data-kind]'))) {
-      const match = /(\d+)\s*$/.exec(button.textContent ?? '');
-      if (match && button.dataset.kind) legendCounts[button.dataset.kind] = Number(match[1]);
-    }
-    const clutter = root.querySelector<HTMLElement>('.legend button.clutter');
-    return {
-      present: true,
-      hosts: hosts.length,
-      boxes,
-      legendCounts,
-      legendText: legend && !legend.hidden ? (legend.textContent ?? '') : '',
-      clutterButton: clutter
-        ? { text: clutter.textContent ?? '', pressed: clutter.getAttribute('aria-pressed') }
-        : null,
-    };
-  });
-}
-
-export interface Rect {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
+  return probe(page, readLayer);
 }
 
 /**
- * For each text: scrolls the smallest element containing it to the top of the
- * viewport, lets the layer follow, then reads the element's rect and the rects
- * of the layer's visible boxes. Lets a test check that a block is covered by a
- * box without trusting the report's (shortened) texts, and that boxes follow
- * scrolling.
+ * For each text: the smallest element containing it, scrolled to the top of
+ * the viewport unless `scroll: false`, its rect and the layer's visible boxes'.
  */
 export function blockGeometry(
   page: Page,
   texts: string[],
   options: { scroll?: boolean } = {},
-): Promise<{ block: Rect | null; boxes: { kind: string; id: string; rect: Rect }[] }[]> {
-  return probe(
-    page,
-    async ({ wanted, scroll }: { wanted: string[]; scroll: boolean }) => {
-      const norm = (s: string) => s.replace(/\s+/g, ' ');
-      const plain = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
-      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
-      const all = Array.from(document.body.querySelectorAll('*')).filter((el) => el.localName !== 'article-lens-layer');
-      const results = [];
-      for (const text of wanted) {
-        let best: Element | null = null;
-        for (const el of all) if (norm(el.textContent ?? '').includes(text)) best = el; // later in document order = deeper
-        if (best && scroll) {
-          best.scrollIntoView({ block: 'start', behavior: 'instant' });
-          await frame();
-          await frame();
-        }
-        const root = document.querySelector('article-lens-layer')?.shadowRoot;
-        const boxes = Array.from(root?.querySelectorAll<HTMLElement>('.box[data-flag]') ?? [])
-          .filter((box) => !box.hidden && box.getBoundingClientRect().width > 0)
-          .map((box) => ({
-            kind: box.dataset.kind ?? '',
-            id: box.dataset.flag ?? '',
-            rect: plain(box.getBoundingClientRect()),
-          }));
-        results.push({ block: best ? plain(best.getBoundingClientRect()) : null, boxes });
-      }
-      if (scroll) window.scrollTo({ top: 0, behavior: 'instant' });
-      return results;
-    },
-    { wanted: texts, scroll: options.scroll ?? true },
-  );
+): Promise<BlockGeometry[]> {
+  return probe(page, readGeometry, { wanted: texts, scroll: options.scroll ?? true });
 }
 
-/** True when `outer` contains `inner`, within a few pixels (outlines sit just outside). */
-export function covers(outer: Rect, inner: Rect, slack = 6): boolean {
-  return (
-    outer.left <= inner.left + slack &&
-    outer.top <= inner.top + slack &&
-    outer.right >= inner.right - slack &&
-    outer.bottom >= inner.bottom - slack
-  );
-}
-
-/** Whether the smallest element holding each text is rendered (checkVisibility), from an isolated world. */
+/** Whether the smallest element holding each text is rendered, from an isolated world. */
 export function textsVisible(page: Page, texts: string[]): Promise<boolean[]> {
-  return probe(
-    page,
-    (wanted: string[]) => {
-      const norm = (s: string) => s.replace(/\s+/g, ' ');
-      const all = Array.from(document.body.querySelectorAll('*')).filter((el) => el.localName !== 'article-lens-layer');
-      return wanted.map((text) => {
-        let best: Element | null = null;
-        for (const el of all) if (norm(el.textContent ?? '').includes(text)) best = el;
-        return best ? best.checkVisibility({ visibilityProperty: true, opacityProperty: true }) : false;
-      });
-    },
-    texts,
-  );
+  return probe(page, readVisibility, texts);
 }
 
 /** Opens every collapsed <details> on the page. */
