@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { isPageChrome } from '../../utils/categories.ts';
 import type { PageReport } from '../../utils/report.ts';
+import { boxingProblems } from './page-probes.ts';
 import {
   blockGeometry,
   covers,
@@ -47,26 +48,9 @@ describeBrowser('clutter highlighting (issue 4)', () => {
       page,
       expected.blocks.map((block) => block.textIncludes),
     );
-    expected.blocks.forEach((block, index) => {
-      const { block: rect, boxes } = geometry[index] ?? { block: null, boxes: [] };
-      expect(rect, `element for "${block.textIncludes}"`).not.toBeNull();
-      if (!rect) return;
-      const covering = boxes.filter((box) => box.kind === block.kind && covers(box.rect, rect));
-      expect(covering.length, `${block.kind} box over "${block.textIncludes}" (${block.where})`).toBeGreaterThan(0);
-    });
-    // Nothing that must stay is highlighted as clutter: no clutter box fits tightly around it.
+    // Nothing that must stay is boxed tightly as clutter.
     const keep = await blockGeometry(page, expected.mustNotFlag);
-    keep.forEach(({ block: rect, boxes }, index) => {
-      expect(rect).not.toBeNull();
-      if (!rect) return;
-      const tight = boxes.filter(
-        (box) =>
-          box.kind !== 'clickbait' &&
-          covers(box.rect, rect) &&
-          box.rect.bottom - box.rect.top < (rect.bottom - rect.top) * 3,
-      );
-      expect(tight, `"${expected.mustNotFlag[index]}" must not be flagged`).toEqual([]);
-    });
+    expect(boxingProblems(expected.blocks, geometry, expected.mustNotFlag, keep)).toEqual([]);
     const info = await layerInfo(page);
     for (const box of info.boxes) expect(box.label.length, `label of ${box.id}`).toBeGreaterThan(3);
     expect(report.flags.filter((flag) => flag.kind !== 'clickbait').length).toBeGreaterThanOrEqual(

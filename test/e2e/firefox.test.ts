@@ -12,7 +12,6 @@ import { badgeFor } from '../../utils/messages.ts';
 import {
   blockGeometry,
   control,
-  covers,
   describeFirefox,
   isChecked,
   layerButton,
@@ -26,6 +25,7 @@ import {
   textsVisible,
   useFirefox,
 } from './firefox-support.ts';
+import { boxingProblems } from './page-probes.ts';
 
 const expected = seedExpected();
 const STRICT_CSP = { 'content-security-policy': "default-src 'none'" };
@@ -67,26 +67,9 @@ describeFirefox('Firefox: core journeys', () => {
       page,
       expected.blocks.map((block) => block.textIncludes),
     );
-    expected.blocks.forEach((block, index) => {
-      const { block: rect, boxes } = geometry[index] ?? { block: null, boxes: [] };
-      expect(rect, `element for "${block.textIncludes}"`).not.toBeNull();
-      if (!rect) return;
-      const covering = boxes.filter((box) => box.kind === block.kind && covers(box.rect, rect));
-      expect(covering.length, `${block.kind} box over "${block.textIncludes}" (${block.where})`).toBeGreaterThan(0);
-    });
     // Nothing that must stay is boxed tightly as clutter.
     const keep = await blockGeometry(page, expected.mustNotFlag);
-    keep.forEach(({ block: rect, boxes }, index) => {
-      expect(rect).not.toBeNull();
-      if (!rect) return;
-      const tight = boxes.filter(
-        (box) =>
-          box.kind !== 'clickbait' &&
-          covers(box.rect, rect) &&
-          box.rect.bottom - box.rect.top < (rect.bottom - rect.top) * 3,
-      );
-      expect(tight, `"${expected.mustNotFlag[index]}" must not be flagged`).toEqual([]);
-    });
+    expect(boxingProblems(expected.blocks, geometry, expected.mustNotFlag, keep)).toEqual([]);
     // Every box has a label with its reasons, and the legend counts the boxes of each clutter kind.
     for (const box of info.boxes) expect(box.label.length, `label of ${box.id}`).toBeGreaterThan(3);
     expect(info.legendText).not.toBe('');

@@ -129,3 +129,37 @@ export function covers(outer: Rect, inner: Rect, slack = 6): boolean {
     outer.bottom >= inner.bottom - slack
   );
 }
+
+/**
+ * What is wrong with the boxes on the sample page, in words: an expected block
+ * with no element, an expected block no box of its kind covers, a text that
+ * must stay with a clutter box fitted tightly around it. Empty when all holds.
+ */
+export function boxingProblems(
+  blocks: readonly { kind: string; textIncludes: string; where: string }[],
+  geometry: readonly BlockGeometry[],
+  mustNotFlag: readonly string[],
+  keep: readonly BlockGeometry[],
+): string[] {
+  const problems: string[] = [];
+  blocks.forEach((block, index) => {
+    const { block: rect, boxes } = geometry[index] ?? { block: null, boxes: [] };
+    if (!rect) problems.push(`no element for "${block.textIncludes}"`);
+    else if (!boxes.some((box) => box.kind === block.kind && covers(box.rect, rect)))
+      problems.push(`no ${block.kind} box over "${block.textIncludes}" (${block.where})`);
+  });
+  mustNotFlag.forEach((text, index) => {
+    const { block: rect, boxes } = keep[index] ?? { block: null, boxes: [] };
+    if (!rect) problems.push(`no element for "${text}"`);
+    else if (
+      boxes.some(
+        (box) =>
+          box.kind !== 'clickbait' &&
+          covers(box.rect, rect) &&
+          box.rect.bottom - box.rect.top < (rect.bottom - rect.top) * 3,
+      )
+    )
+      problems.push(`"${text}" must not be flagged, but a clutter box fits around it`);
+  });
+  return problems;
+}
