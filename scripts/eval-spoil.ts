@@ -93,8 +93,10 @@ function grid(): SpoilerWeights[] {
   const out: SpoilerWeights[] = [];
   for (const overlap of [0.3, 0.45, 0.6])
     for (const context of [0.45, 0.6])
-      for (const title of [0.45, 0.6])
-        for (const length of [0.15, 0.3]) out.push({ ...DEFAULT_WEIGHTS, overlap, context, title, length });
+      for (const previous of [0, 0.45])
+        for (const follow of [0, 1])
+          for (const phraseFollow of [0, 1])
+            out.push({ ...DEFAULT_WEIGHTS, overlap, context, previous, follow, phraseFollow });
   return out;
 }
 
@@ -181,7 +183,7 @@ function main() {
   const tuned = scoreOn(all, bestAll);
   const describe = (weights: SpoilerWeights | undefined) =>
     weights
-      ? `overlap ${weights.overlap}, context ${weights.context}, title ${weights.title}, length ${weights.length}`
+      ? `overlap ${weights.overlap}, context ${weights.context}, previous ${weights.previous}, follow ${weights.follow}/${weights.phraseFollow}`
       : '';
   process.stdout.write(
     `\nTuning check, ${sites.length} sites in 5 site-grouped folds, grid of ${points.length} weight settings:\n` +

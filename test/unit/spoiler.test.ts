@@ -16,7 +16,14 @@ import { analyzePage } from '../../utils/analyze.ts';
 import { findTextRange } from '../../utils/find-text.ts';
 import { parseRequest } from '../../utils/messages.ts';
 import type { PageReport } from '../../utils/report.ts';
-import { analyzeQuestion, findSpoiler, MAX_SPOILER_WORDS, withSpoiler } from '../../utils/spoiler/index.ts';
+import {
+  analyzeQuestion,
+  DEFAULT_WEIGHTS,
+  findSpoiler,
+  MAX_SPOILER_WORDS,
+  withSpoiler,
+} from '../../utils/spoiler/index.ts';
+import { buildCandidates, candidateFeatures } from '../../utils/spoiler/rank.ts';
 import { normalizeSpace } from '../../utils/text.ts';
 
 const words = (text: string) => text.split(' ').filter(Boolean).length;
@@ -65,6 +72,52 @@ describe('findSpoiler', () => {
       paragraphs,
     });
     expect(result.spoiler?.text).toContain('Maria Sanchez');
+  });
+
+  it('takes the sentence after the best one too, across a paragraph break, within 60 words', () => {
+    // The answer follows the sentence that restates the headline, in its own one-sentence paragraph.
+    const paragraphs = [
+      'The town council met on Monday evening.',
+      'After months of debate the council finally chose a name for the new bridge.',
+      'It will be called the Harbour Light Bridge, after the old lighthouse nearby.',
+      'Work on the approach roads starts in spring.',
+    ];
+    const post = 'The council finally chose a name for the new bridge';
+    // Without `follow` the answer is the best sentence alone: the one after the restatement, with the name.
+    const single = findSpoiler({ post, paragraphs }, { ...DEFAULT_WEIGHTS, follow: 0, phraseFollow: 0 });
+    expect(single.spoiler?.text).toBe(paragraphs[2]);
+    // With it (the default) the answer goes on into the next paragraph's sentence.
+    const result = findSpoiler({ post, paragraphs });
+    expect(result.spoiler?.text).toBe(`${paragraphs[2]} ${paragraphs[3]}`);
+    // A following sentence that would pass the limit is left out.
+    const long = `${'very '.repeat(50)}long closing sentence.`;
+    const capped = findSpoiler({ post, paragraphs: [...paragraphs.slice(0, 3), long] });
+    expect(capped.spoiler?.text).toBe(paragraphs[2]);
+  });
+
+  it('ranks a sentence higher when the one before it restates the headline, even in another paragraph', () => {
+    const paragraphs = [
+      'Scientists say they have found the reason cats knock things off tables.',
+      'Cats push objects to test what they are, researchers at the university said.',
+      'Other animals do not.',
+    ];
+    const post = 'Scientists found the reason cats knock things off tables';
+    const candidates = paragraphs.map((text, paragraph) => ({ text, paragraph }));
+    const features = candidateFeatures(
+      { ...analyzeQuestion(post), post },
+      buildCandidates(
+        candidates.map((c) => c.text),
+        candidates.map((c) => c.paragraph),
+        MAX_SPOILER_WORDS,
+      ),
+      null,
+    );
+    // Same paragraph or not, the sentence after the restatement gets its overlap as `previous`;
+    // `context` keeps to the paragraph.
+    expect(features[1]?.previous).toBeGreaterThan(0.5);
+    expect(features[1]?.context).toBe(0);
+    expect(features[0]?.previous).toBe(0);
+    expect(features[2]?.previous).toBeLessThan(features[1]?.previous as number);
   });
 
   it('gives null with a reason, never a crash, on bad input', () => {
@@ -221,6 +274,10 @@ describe('findTextRange and the mark-text message', () => {
     const range = findTextRange(document.body, 'spokesman Matt Miller told "reporters"');
     expect(range?.toString().replace(/\s+/g, ' ')).toBe('spokesman Matt Miller told “reporters”');
     expect(findTextRange(document.body, 'Miller told reporters. Next')).toBeNull();
+    // A spoiler of two sentences in two paragraphs: the paragraph break counts as the space between them.
+    expect(findTextRange(document.body, 'Miller told "reporters" Next one.')?.toString()).toBe(
+      'Miller told “reporters”Next one.',
+    );
     expect(findTextRange(document.body, 'not on the page')).toBeNull();
     expect(findTextRange(document.body, '')).toBeNull();
     expect(document.body.innerHTML).toBe(before);
