@@ -91,12 +91,13 @@ function ours(posts: readonly Gold[], weights: SpoilerWeights) {
 /** The small grid the k-fold check picks from (DEFAULT_WEIGHTS is one of its points). */
 function grid(): SpoilerWeights[] {
   const out: SpoilerWeights[] = [];
-  for (const overlap of [0.3, 0.45, 0.6])
+  for (const overlap of [0.45, 0.6])
     for (const context of [0.45, 0.6])
       for (const previous of [0, 0.45])
         for (const follow of [0, 1])
           for (const phraseFollow of [0, 1])
-            out.push({ ...DEFAULT_WEIGHTS, overlap, context, previous, follow, phraseFollow });
+            for (const items of [false, true])
+              out.push({ ...DEFAULT_WEIGHTS, overlap, context, previous, follow, phraseFollow, items });
   return out;
 }
 
@@ -183,7 +184,7 @@ function main() {
   const tuned = scoreOn(all, bestAll);
   const describe = (weights: SpoilerWeights | undefined) =>
     weights
-      ? `overlap ${weights.overlap}, context ${weights.context}, previous ${weights.previous}, follow ${weights.follow}/${weights.phraseFollow}`
+      ? `overlap ${weights.overlap}, context ${weights.context}, previous ${weights.previous}, follow ${weights.follow}/${weights.phraseFollow}, items ${weights.items ? 'on' : 'off'}`
       : '';
   process.stdout.write(
     `\nTuning check, ${sites.length} sites in 5 site-grouped folds, grid of ${points.length} weight settings:\n` +

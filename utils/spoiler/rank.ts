@@ -43,11 +43,13 @@ export type SpoilerWeights = Record<Feature, number> & {
   phraseFollow: number;
   /** Multi answers: the short list-like items from the best sentence on. */
   lists: boolean;
+  /** A headline that promises several things, over numbered items ("1. ...", "2) ..."): the items are the answer. */
+  items: boolean;
 };
 
 export const DEFAULT_WEIGHTS: SpoilerWeights = {
-  overlap: 0.45,
-  context: 0.6,
+  overlap: 0.6,
+  context: 0.45,
   previous: 0.45,
   kind: 0.45,
   position: 0.05,
@@ -58,6 +60,7 @@ export const DEFAULT_WEIGHTS: SpoilerWeights = {
   follow: 1,
   phraseFollow: 1,
   lists: true,
+  items: true,
 };
 
 const STOP = new Set(
@@ -278,6 +281,39 @@ export function pickSpan(
     words += next.words.length;
   }
   return clip(parts.join(' '), maxWords);
+}
+
+/** A numbered item: "1. Chili peppers", "2) Whole grains", "#3: Ginger", "No. 4 Garlic". */
+const NUMBERED = /^(?:#\s*(\d{1,3})\b[.):]?|(?:no\.\s*)?(\d{1,3})[.):])\s*\S/i;
+
+/**
+ * The article's numbered items (paragraphs that open with "1.", "2)", "#3"...), when it has at least
+ * three with different numbers, in article order; else []. Listicles number their items in headings.
+ */
+export function numberedItems(paragraphs: readonly string[]): string[] {
+  const found: string[] = [];
+  const numbers = new Set<string>();
+  for (const paragraph of paragraphs) {
+    // "2016 was..." or "10 years ago..." are not items: an item's number is set off by a mark.
+    const match = NUMBERED.exec(paragraph);
+    if (!match) continue;
+    found.push(paragraph);
+    numbers.add((match[1] ?? match[2]) as string);
+  }
+  return numbers.size >= 3 ? found : [];
+}
+
+/** The items' openings joined, each at most `perItem` words, all within `maxWords`. */
+export function itemsSpan(items: readonly string[], maxWords: number, perItem = 15): string {
+  const parts: string[] = [];
+  let words = 0;
+  for (const text of items) {
+    const item = text.split(' ').filter(Boolean).slice(0, perItem);
+    if (words + item.length > maxWords) break;
+    parts.push(item.join(' '));
+    words += item.length;
+  }
+  return parts.join(' ');
 }
 
 /** Short list-like items from the best one on, up to the promised count and the word limit. */
