@@ -48,6 +48,12 @@ describe('the headline question', () => {
       kind: 'number',
     });
     expect(analyzeQuestion('This actor just landed the role of a lifetime')).toMatchObject({ kind: 'person' });
+    // A question the rules do not place, or a report that opens on a name, withholds a passage;
+    // a Title Case tease or one about "this" stays a phrase.
+    expect(analyzeQuestion('What will make the future of energy terrorist-proof?').type).toBe('passage');
+    expect(analyzeQuestion('Paul Ryan: Trump will have the funding to build the wall').type).toBe('passage');
+    expect(analyzeQuestion('Paul Ryan Says Trump Will Have The Funding').type).toBe('phrase');
+    expect(analyzeQuestion('Taylor Swift just wore this to the awards').type).toBe('phrase');
     // Several things promised: a count, "these", or a plural noun the rest describes.
     expect(analyzeQuestion('15 of the most powerful women in tech').plural).toBe(true);
     expect(analyzeQuestion('How many of these books do you own?').plural).toBe(true);

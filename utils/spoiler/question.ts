@@ -118,9 +118,27 @@ function questionOf(post: string, text: string, words: string[]): Omit<QuestionI
   if (/\b(number|amount|price|cost|percentage|salary)\b/.test(text)) {
     return { kind: 'number', type: 'phrase', count: null };
   }
-  // A long post that tells a story or quotes someone withholds a passage; a short tease, a phrase.
-  if (/^["“]/.test(post.trim()) || words.length > 18) return { kind: 'thing', type: 'passage', count: null };
+  // A long post that tells a story or quotes someone withholds a passage; so does a question the
+  // rules above did not place, and a post that opens on a name to report what someone said or did
+  // ("Paul Ryan: Trump will have the funding", unless it teases "this" or "these"). A short tease, a phrase.
+  const trimmed = post.trim();
+  if (/^["“]/.test(trimmed) || words.length > 18 || /\?/.test(trimmed)) {
+    return { kind: 'thing', type: 'passage', count: null };
+  }
+  if (
+    /^\p{Lu}[\p{L}.'’-]+ \p{Lu}[\p{L}.'’-]+/u.test(trimmed) &&
+    !titleCase(trimmed) &&
+    !/\b(this|these)\b/.test(text)
+  ) {
+    return { kind: 'thing', type: 'passage', count: null };
+  }
   return { kind: 'thing', type: 'phrase', count: null };
+}
+
+/** Most longer words capitalised: a Title Case headline, where a capital says nothing about names. */
+function titleCase(text: string): boolean {
+  const long = (text.match(/\p{L}[\p{L}'’]*/gu) ?? []).filter((word) => word.length > 3);
+  return long.length > 0 && long.filter((word) => /^\p{Lu}/u.test(word)).length / long.length > 0.8;
 }
 
 /** "7 things", "these three foods", "5 of the best ways": the promised count, else null. */
