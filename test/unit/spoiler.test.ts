@@ -159,6 +159,23 @@ describe('findSpoiler', () => {
     expect(words(capped.spoiler?.text ?? '')).toBeLessThanOrEqual(MAX_SPOILER_WORDS);
     expect(capped.spoiler?.text.startsWith('1. Step words')).toBe(true);
     expect(capped.spoiler?.text).toContain(' 2. Step words');
+    // Without numbers, short heading-like paragraphs are the items; credit lines are not.
+    const headed = findSpoiler({
+      post: '6 festivals out in the middle of nowhere',
+      paragraphs: [
+        'Some festivals are worth the long drive.',
+        'Boom – Portugal',
+        'It happens every two years by a lake.',
+        'Photo: Getty Images',
+        'Meadows in the Mountains – Bulgaria',
+        'A small crowd dances until sunrise.',
+        'Fusion – Germany',
+      ],
+    });
+    expect(headed.spoiler).toMatchObject({
+      type: 'multi',
+      text: 'Boom – Portugal Meadows in the Mountains – Bulgaria Fusion – Germany',
+    });
     // A headline after one thing is not answered with the list, nor is an article without one.
     const single = findSpoiler({ post: 'The weirdest city in America will surprise you', paragraphs });
     expect(single.spoiler?.type).not.toBe('multi');

@@ -33,7 +33,7 @@ import {
   buildCandidates,
   DEFAULT_WEIGHTS,
   itemsSpan,
-  numberedItems,
+  listItems,
   pickSpan,
   rankSentences,
   type SpoilerWeights,
@@ -108,8 +108,8 @@ export function findSpoiler(input: SpoilerInput, weights: SpoilerWeights = DEFAU
   const ranked = rankSentences(question, candidates, input.title ?? null, weights);
   const best = ranked[0];
   if (!best) return { spoiler: null, reason: 'no-article', guess: null };
-  // A headline that promises several things, over an article of numbered items: the items are the answer.
-  const items = question.plural && weights.items ? numberedItems(kept) : [];
+  // A headline that promises several things, over an article with list items: the items are the answer.
+  const items = question.plural && weights.items ? listItems(kept) : [];
   const listed = items.length > 0 ? itemsSpan(items, MAX_SPOILER_WORDS) : '';
   const text = listed || pickSpan(question, candidates, best.index, MAX_SPOILER_WORDS, weights);
   const guess: Spoiler = { text, type: listed ? 'multi' : question.type, score: round(best.score) };

@@ -43,7 +43,10 @@ export type SpoilerWeights = Record<Feature, number> & {
   phraseFollow: number;
   /** Multi answers: the short list-like items from the best sentence on. */
   lists: boolean;
-  /** A headline that promises several things, over numbered items ("1. ...", "2) ..."): the items are the answer. */
+  /**
+   * A headline that promises several things, over list items (numbered "1. ...", "2) ...", else short
+   * heading-like paragraphs): the items are the answer.
+   */
   items: boolean;
 };
 
@@ -286,21 +289,35 @@ export function pickSpan(
 /** A numbered item: "1. Chili peppers", "2) Whole grains", "#3: Ginger", "No. 4 Garlic". */
 const NUMBERED = /^(?:#\s*(\d{1,3})\b[.):]?|(?:no\.\s*)?(\d{1,3})[.):])\s*\S/i;
 
+/** Short lines that credit, link or advertise: not list items. */
+const NOT_ITEM =
+  /\b(credit|getty|images?|photo|shares|sponsored|advertisement|more on|read more|via|http|www)\b|@|©|___/i;
+
 /**
- * The article's numbered items (paragraphs that open with "1.", "2)", "#3"...), when it has at least
- * three with different numbers, in article order; else []. Listicles number their items in headings.
+ * The article's list items, in article order, when it has at least three; else []. Numbered items
+ * first (paragraphs that open with "1.", "2)", "#3"...: listicles number their items in headings);
+ * without them, heading-like paragraphs (at most 8 words, no closing punctuation, no credit line).
  */
-export function numberedItems(paragraphs: readonly string[]): string[] {
-  const found: string[] = [];
+export function listItems(paragraphs: readonly string[]): string[] {
+  const numbered: string[] = [];
   const numbers = new Set<string>();
+  const headings: string[] = [];
+  const seen = new Set<string>();
   for (const paragraph of paragraphs) {
     // "2016 was..." or "10 years ago..." are not items: an item's number is set off by a mark.
     const match = NUMBERED.exec(paragraph);
-    if (!match) continue;
-    found.push(paragraph);
-    numbers.add((match[1] ?? match[2]) as string);
+    if (match) {
+      numbered.push(paragraph);
+      numbers.add((match[1] ?? match[2]) as string);
+    }
+    const key = paragraph.toLowerCase();
+    if (paragraph.split(' ').length <= 8 && !/[.!?,;"”]$/.test(paragraph) && !NOT_ITEM.test(paragraph)) {
+      if (!seen.has(key)) headings.push(paragraph);
+      seen.add(key);
+    }
   }
-  return numbers.size >= 3 ? found : [];
+  if (numbers.size >= 3) return numbered;
+  return headings.length >= 3 ? headings : [];
 }
 
 /** The items' openings joined, each at most `perItem` words, all within `maxWords`. */
