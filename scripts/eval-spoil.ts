@@ -148,7 +148,17 @@ function main() {
   process.stdout.write(
     `\nspoiler: null (score below threshold) on ${nulls} posts; the CLI prints its best guess there.\n` +
       `On the ${reported.length} posts with a spoiler: covered ${fmt(onReported.covered)}, token F1 ${fmt(onReported.f1)}.\n` +
-      `Per gold type, type recall: ${types.map((type, index) => `${type} ${fmt(perType[index] as number)}`).join(', ')}.\n`,
+      `Per gold type, type recall: ${types.map((type, index) => `${type} ${fmt(perType[index] as number)}`).join(', ')}.\n` +
+      `Per gold type, covered / token F1: ${types
+        .map((type) => {
+          const of = posts.map((_, index) => index).filter((index) => posts[index]?.tags[0] === type);
+          const figures = score(
+            of.map((index) => posts[index] as Gold),
+            of.map((index) => answers[index]?.text ?? ''),
+          );
+          return `${type} ${fmt(figures.covered)} / ${fmt(figures.f1)}`;
+        })
+        .join(', ')}.\n`,
   );
 
   // Site-grouped 5-fold check of the tuning.
