@@ -14,7 +14,9 @@
  *    a quote...), how much new it says, and its position.
  * 3. The answer is the best sentence and the one after it (the answer often
  *    goes on there, or starts there when the best one restates the headline);
- *    for a list, the list items are joined; at most 60 words always. Cutting a
+ *    a headline that promises several things, over an article with list items
+ *    (numbered, or short heading-like paragraphs), gets the items joined, type
+ *    `multi`; at most 60 words always. Cutting a
  *    phrase out of the sentence (a number with its unit, a name not in the
  *    headline) is there but off: it measured worse on both figures.
  *
