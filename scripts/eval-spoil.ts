@@ -97,7 +97,8 @@ function grid(): SpoilerWeights[] {
         for (const follow of [0, 1])
           for (const phraseFollow of [0, 1])
             for (const items of [false, true])
-              out.push({ ...DEFAULT_WEIGHTS, overlap, context, previous, follow, phraseFollow, items });
+              for (const lean of [false, true])
+                out.push({ ...DEFAULT_WEIGHTS, overlap, context, previous, follow, phraseFollow, items, lean });
   return out;
 }
 
@@ -194,7 +195,7 @@ function main() {
   const tuned = scoreOn(all, bestAll);
   const describe = (weights: SpoilerWeights | undefined) =>
     weights
-      ? `overlap ${weights.overlap}, context ${weights.context}, previous ${weights.previous}, follow ${weights.follow}/${weights.phraseFollow}, items ${weights.items ? 'on' : 'off'}`
+      ? `overlap ${weights.overlap}, context ${weights.context}, previous ${weights.previous}, follow ${weights.follow}/${weights.phraseFollow}, items ${weights.items ? 'on' : 'off'}, lean ${weights.lean ? 'on' : 'off'}`
       : '';
   process.stdout.write(
     `\nTuning check, ${sites.length} sites in 5 site-grouped folds, grid of ${points.length} weight settings:\n` +

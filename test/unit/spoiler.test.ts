@@ -109,6 +109,12 @@ describe('findSpoiler', () => {
     const question = { ...analyzeQuestion(post), post };
     expect(pickSpan(question, candidates, 0, MAX_SPOILER_WORDS, DEFAULT_WEIGHTS)).toBe(paragraphs[at]);
     expect(pickSpan(question, candidates, 0, 100, DEFAULT_WEIGHTS)).toBe(`${paragraphs[at]} ${long}`);
+    // A best sentence that opens on a pronoun leans on the one before: that one comes first.
+    const leaning = buildCandidates(paragraphs, [0, 1, 2, 3], MAX_SPOILER_WORDS);
+    const alone = { ...DEFAULT_WEIGHTS, follow: 0, phraseFollow: 0 };
+    expect(pickSpan(question, leaning, 2, MAX_SPOILER_WORDS, alone)).toBe(`${paragraphs[1]} ${paragraphs[2]}`);
+    expect(pickSpan(question, leaning, 2, MAX_SPOILER_WORDS, { ...alone, lean: false })).toBe(paragraphs[2]);
+    expect(pickSpan(question, leaning, 1, MAX_SPOILER_WORDS, alone)).toBe(paragraphs[1]);
   });
 
   it('ranks a sentence higher when the one before it restates the headline, even in another paragraph', () => {

@@ -43,6 +43,8 @@ export type SpoilerWeights = Record<Feature, number> & {
   phraseFollow: number;
   /** Multi answers: the short list-like items from the best sentence on. */
   lists: boolean;
+  /** A best sentence that opens on a pronoun or a connective takes the sentence before it too. */
+  lean: boolean;
   /**
    * A headline that promises several things, over list items (numbered "1. ...", "2) ...", else short
    * heading-like paragraphs): the items are the answer.
@@ -63,6 +65,7 @@ export const DEFAULT_WEIGHTS: SpoilerWeights = {
   follow: 1,
   phraseFollow: 1,
   lists: true,
+  lean: true,
   items: true,
 };
 
@@ -266,7 +269,7 @@ export function pickSpan(
   candidates: readonly Candidate[],
   best: number,
   maxWords: number,
-  options: Pick<SpoilerWeights, 'cutPhrases' | 'follow' | 'phraseFollow' | 'lists'>,
+  options: Pick<SpoilerWeights, 'cutPhrases' | 'follow' | 'phraseFollow' | 'lists' | 'lean'>,
 ): string {
   const candidate = candidates[best] as Candidate;
   if (question.type === 'multi' && options.lists) return listSpan(question, candidates, best, maxWords);
@@ -283,8 +286,16 @@ export function pickSpan(
     parts.push(next.text);
     words += next.words.length;
   }
+  // A sentence that opens on a pronoun or a connective ("It is...", "But they...") leans on the one
+  // before it: that one comes first, when it fits.
+  const before = candidates[best - 1];
+  if (options.lean && before && LEANS.test(candidate.text) && words + before.words.length <= maxWords) {
+    parts.unshift(before.text);
+  }
   return clip(parts.join(' '), maxWords);
 }
+
+const LEANS = /^(it|this|that|these|those|he|she|they|but|and|so|the answer|here)\b/i;
 
 /** A numbered item: "1. Chili peppers", "2) Whole grains", "#3: Ginger", "No. 4 Garlic". */
 const NUMBERED = /^(?:#\s*(\d{1,3})\b[.):]?|(?:no\.\s*)?(\d{1,3})[.):])\s*\S/i;
