@@ -26,9 +26,10 @@ export interface Candidate {
  * (the sentence before, across a paragraph break: these articles often put one
  * sentence in a paragraph) and the answer's following sentence (`follow`,
  * `phraseFollow`) were added later, each kept because it held on site-grouped
- * folds (picked on four, judged on the fifth). `npm run eval:spoil` re-picks
- * overlap, context, previous and the follow settings from a small grid on four
- * site-grouped folds and judges the fifth.
+ * folds (picked on four, judged on the fifth), as were `lean` and `items`.
+ * `npm run eval:spoil` re-picks overlap, context, previous, the follow settings,
+ * `lean` and `items` from a small grid on four site-grouped folds and judges
+ * the fifth.
  */
 export type SpoilerWeights = Record<Feature, number> & {
   /** Answers of phrase type: cut the sentence down to the span the question asks for. */
