@@ -91,10 +91,14 @@ function ours(posts: readonly Gold[], weights: SpoilerWeights) {
 /** The small grid the k-fold check picks from (DEFAULT_WEIGHTS is one of its points). */
 function grid(): SpoilerWeights[] {
   const out: SpoilerWeights[] = [];
-  for (const overlap of [0.3, 0.45, 0.6])
+  for (const overlap of [0.45, 0.6])
     for (const context of [0.45, 0.6])
-      for (const title of [0.45, 0.6])
-        for (const length of [0.15, 0.3]) out.push({ ...DEFAULT_WEIGHTS, overlap, context, title, length });
+      for (const previous of [0, 0.45])
+        for (const follow of [0, 1])
+          for (const phraseFollow of [0, 1])
+            for (const items of [false, true])
+              for (const lean of [false, true])
+                out.push({ ...DEFAULT_WEIGHTS, overlap, context, previous, follow, phraseFollow, items, lean });
   return out;
 }
 
@@ -145,7 +149,17 @@ function main() {
   process.stdout.write(
     `\nspoiler: null (score below threshold) on ${nulls} posts; the CLI prints its best guess there.\n` +
       `On the ${reported.length} posts with a spoiler: covered ${fmt(onReported.covered)}, token F1 ${fmt(onReported.f1)}.\n` +
-      `Per gold type, type recall: ${types.map((type, index) => `${type} ${fmt(perType[index] as number)}`).join(', ')}.\n`,
+      `Per gold type, type recall: ${types.map((type, index) => `${type} ${fmt(perType[index] as number)}`).join(', ')}.\n` +
+      `Per gold type, covered / token F1: ${types
+        .map((type) => {
+          const of = posts.map((_, index) => index).filter((index) => posts[index]?.tags[0] === type);
+          const figures = score(
+            of.map((index) => posts[index] as Gold),
+            of.map((index) => answers[index]?.text ?? ''),
+          );
+          return `${type} ${fmt(figures.covered)} / ${fmt(figures.f1)}`;
+        })
+        .join(', ')}.\n`,
   );
 
   // Site-grouped 5-fold check of the tuning.
@@ -181,7 +195,7 @@ function main() {
   const tuned = scoreOn(all, bestAll);
   const describe = (weights: SpoilerWeights | undefined) =>
     weights
-      ? `overlap ${weights.overlap}, context ${weights.context}, title ${weights.title}, length ${weights.length}`
+      ? `overlap ${weights.overlap}, context ${weights.context}, previous ${weights.previous}, follow ${weights.follow}/${weights.phraseFollow}, items ${weights.items ? 'on' : 'off'}, lean ${weights.lean ? 'on' : 'off'}`
       : '';
   process.stdout.write(
     `\nTuning check, ${sites.length} sites in 5 site-grouped folds, grid of ${points.length} weight settings:\n` +

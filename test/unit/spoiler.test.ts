@@ -16,7 +16,14 @@ import { analyzePage } from '../../utils/analyze.ts';
 import { findTextRange } from '../../utils/find-text.ts';
 import { parseRequest } from '../../utils/messages.ts';
 import type { PageReport } from '../../utils/report.ts';
-import { analyzeQuestion, findSpoiler, MAX_SPOILER_WORDS, withSpoiler } from '../../utils/spoiler/index.ts';
+import {
+  analyzeQuestion,
+  DEFAULT_WEIGHTS,
+  findSpoiler,
+  MAX_SPOILER_WORDS,
+  withSpoiler,
+} from '../../utils/spoiler/index.ts';
+import { buildCandidates, candidateFeatures, pickSpan } from '../../utils/spoiler/rank.ts';
 import { normalizeSpace } from '../../utils/text.ts';
 
 const words = (text: string) => text.split(' ').filter(Boolean).length;
@@ -41,6 +48,18 @@ describe('the headline question', () => {
       kind: 'number',
     });
     expect(analyzeQuestion('This actor just landed the role of a lifetime')).toMatchObject({ kind: 'person' });
+    // A question the rules do not place, or a report that opens on a name, withholds a passage;
+    // a Title Case tease or one about "this" stays a phrase.
+    expect(analyzeQuestion('What will make the future of energy terrorist-proof?').type).toBe('passage');
+    expect(analyzeQuestion('Paul Ryan: Trump will have the funding to build the wall').type).toBe('passage');
+    expect(analyzeQuestion('Paul Ryan Says Trump Will Have The Funding').type).toBe('phrase');
+    expect(analyzeQuestion('Taylor Swift just wore this to the awards').type).toBe('phrase');
+    // Several things promised: a count, "these", or a plural noun the rest describes.
+    expect(analyzeQuestion('15 of the most powerful women in tech').plural).toBe(true);
+    expect(analyzeQuestion('How many of these books do you own?').plural).toBe(true);
+    expect(analyzeQuestion('Shower habits you need to stop right now').plural).toBe(true);
+    expect(analyzeQuestion('The weirdest city in America').plural).toBe(false);
+    expect(analyzeQuestion('Scientists found the reason cats knock things over').plural).toBe(false);
   });
 });
 
@@ -65,6 +84,109 @@ describe('findSpoiler', () => {
       paragraphs,
     });
     expect(result.spoiler?.text).toContain('Maria Sanchez');
+  });
+
+  it('takes the sentence after the best one too, across a paragraph break, within 60 words', () => {
+    // The answer follows the sentence that restates the headline, in its own one-sentence paragraph.
+    const paragraphs = [
+      'The town council met on Monday evening.',
+      'After months of debate the council finally chose a name for the new bridge.',
+      'It will be called the Harbour Light Bridge, after the old lighthouse nearby.',
+      'Work on the approach roads starts in spring.',
+    ];
+    const post = 'The council finally chose a name for the new bridge';
+    // Without `follow` the answer is the best sentence alone.
+    const single = findSpoiler({ post, paragraphs }, { ...DEFAULT_WEIGHTS, follow: 0, phraseFollow: 0 });
+    const at = paragraphs.indexOf(single.spoiler?.text ?? '');
+    expect([1, 2]).toContain(at);
+    // With it (the default) the answer goes on into the next paragraph's sentence.
+    const result = findSpoiler({ post, paragraphs });
+    expect(result.spoiler?.text).toBe(`${paragraphs[at]} ${paragraphs[at + 1]}`);
+    expect(result.spoiler?.text).toContain('Harbour Light Bridge');
+    // A following sentence that would pass the limit is left out.
+    const long = `${'very '.repeat(50)}long closing sentence.`;
+    const candidates = buildCandidates([paragraphs[at] as string, long], [0, 1], MAX_SPOILER_WORDS);
+    const question = { ...analyzeQuestion(post), post };
+    expect(pickSpan(question, candidates, 0, MAX_SPOILER_WORDS, DEFAULT_WEIGHTS)).toBe(paragraphs[at]);
+    expect(pickSpan(question, candidates, 0, 100, DEFAULT_WEIGHTS)).toBe(`${paragraphs[at]} ${long}`);
+    // A best sentence that opens on a pronoun leans on the one before: that one comes first.
+    const leaning = buildCandidates(paragraphs, [0, 1, 2, 3], MAX_SPOILER_WORDS);
+    const alone = { ...DEFAULT_WEIGHTS, follow: 0, phraseFollow: 0 };
+    expect(pickSpan(question, leaning, 2, MAX_SPOILER_WORDS, alone)).toBe(`${paragraphs[1]} ${paragraphs[2]}`);
+    expect(pickSpan(question, leaning, 2, MAX_SPOILER_WORDS, { ...alone, lean: false })).toBe(paragraphs[2]);
+    expect(pickSpan(question, leaning, 1, MAX_SPOILER_WORDS, alone)).toBe(paragraphs[1]);
+  });
+
+  it('ranks a sentence higher when the one before it restates the headline, even in another paragraph', () => {
+    const paragraphs = [
+      'Scientists say they have found the reason cats knock things off tables.',
+      'Cats push objects to test what they are, researchers at the university said.',
+      'Other animals do not.',
+    ];
+    const post = 'Scientists found the reason cats knock things off tables';
+    const candidates = paragraphs.map((text, paragraph) => ({ text, paragraph }));
+    const features = candidateFeatures(
+      { ...analyzeQuestion(post), post },
+      buildCandidates(
+        candidates.map((c) => c.text),
+        candidates.map((c) => c.paragraph),
+        MAX_SPOILER_WORDS,
+      ),
+      null,
+    );
+    // Same paragraph or not, the sentence after the restatement gets its overlap as `previous`;
+    // `context` keeps to the paragraph.
+    expect(features[1]?.previous).toBeGreaterThan(0.5);
+    expect(features[1]?.context).toBe(0);
+    expect(features[0]?.previous).toBe(0);
+    expect(features[2]?.previous).toBeLessThan(features[1]?.previous as number);
+  });
+
+  it('answers a headline that promises several things with the article numbered items, a list', () => {
+    const paragraphs = [
+      'Cleaning the oven is nobody’s favourite job, but it does not have to take all afternoon.',
+      '1. Make your own cleaner. Mix baking soda with water and spread it inside.',
+      'Leave it overnight so it can loosen the grease.',
+      '2) Use an old toothbrush. It reaches the corners a cloth cannot.',
+      '#3: Scrape the glass with a razor blade held flat.',
+      'Finally, wipe everything down with vinegar.',
+    ];
+    const result = findSpoiler({ post: 'The oven cleaning hacks that will leave it sparkling', paragraphs });
+    expect(result.spoiler?.type).toBe('multi');
+    expect(result.spoiler?.text).toBe(
+      '1. Make your own cleaner. Mix baking soda with water and spread it inside. ' +
+        '2) Use an old toothbrush. It reaches the corners a cloth cannot. ' +
+        '#3: Scrape the glass with a razor blade held flat.',
+    );
+    // Each item gives at most its first 15 words, and the list stops within 60 words.
+    const long = Array.from({ length: 8 }, (_, i) => `${i + 1}. ${'Step words go on and on here '.repeat(4)}`);
+    const capped = findSpoiler({ post: 'These 8 steps will change your mornings', paragraphs: long });
+    expect(capped.spoiler?.type).toBe('multi');
+    expect(words(capped.spoiler?.text ?? '')).toBeLessThanOrEqual(MAX_SPOILER_WORDS);
+    expect(capped.spoiler?.text.startsWith('1. Step words')).toBe(true);
+    expect(capped.spoiler?.text).toContain(' 2. Step words');
+    // Without numbers, short heading-like paragraphs are the items; credit lines are not.
+    const headed = findSpoiler({
+      post: '6 festivals out in the middle of nowhere',
+      paragraphs: [
+        'Some festivals are worth the long drive.',
+        'Boom – Portugal',
+        'It happens every two years by a lake.',
+        'Photo: Getty Images',
+        'Meadows in the Mountains – Bulgaria',
+        'A small crowd dances until sunrise.',
+        'Fusion – Germany',
+      ],
+    });
+    expect(headed.spoiler).toMatchObject({
+      type: 'multi',
+      text: 'Boom – Portugal Meadows in the Mountains – Bulgaria Fusion – Germany',
+    });
+    // A headline after one thing is not answered with the list, nor is an article without one.
+    const single = findSpoiler({ post: 'The weirdest city in America will surprise you', paragraphs });
+    expect(single.spoiler?.type).not.toBe('multi');
+    const prose = findSpoiler({ post: 'The oven cleaning hacks that will leave it sparkling', paragraphs: ARTICLE });
+    expect(prose.spoiler?.text).not.toMatch(/^1\./);
   });
 
   it('gives null with a reason, never a crash, on bad input', () => {
@@ -221,6 +343,10 @@ describe('findTextRange and the mark-text message', () => {
     const range = findTextRange(document.body, 'spokesman Matt Miller told "reporters"');
     expect(range?.toString().replace(/\s+/g, ' ')).toBe('spokesman Matt Miller told “reporters”');
     expect(findTextRange(document.body, 'Miller told reporters. Next')).toBeNull();
+    // A spoiler of two sentences in two paragraphs: the paragraph break counts as the space between them.
+    expect(findTextRange(document.body, 'Miller told "reporters" Next one.')?.toString()).toBe(
+      'Miller told “reporters”Next one.',
+    );
     expect(findTextRange(document.body, 'not on the page')).toBeNull();
     expect(findTextRange(document.body, '')).toBeNull();
     expect(document.body.innerHTML).toBe(before);

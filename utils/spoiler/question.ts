@@ -14,6 +14,12 @@ export interface QuestionInfo {
   type: SpoilerType;
   /** The list length a headline promises ("7 things" -> 7), else null. */
   count: number | null;
+  /**
+   * The headline could promise several things: a count ("7 things", "15 of the most..."), "these",
+   * or a plural noun the rest describes ("The oven cleaning hacks that ...", "Habits you need to stop").
+   * With numbered items in the article, that makes the answer a list (see findSpoiler).
+   */
+  plural: boolean;
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -52,6 +58,21 @@ const FILLER =
 export function analyzeQuestion(post: string): QuestionInfo {
   const text = post.toLowerCase();
   const words = text.match(/[\p{L}\p{N}'’]+/gu) ?? [];
+  return { ...questionOf(post, text, words), plural: pluralCue(text, words) };
+}
+
+/** Plural nouns a clause describes: "hacks that", "habits you", "foods which", "trucos que". */
+const PLURAL_HEAD = /\b[a-záéíóúñ]{3,}[^s\W]s (that|which|you|we|to|everyone|nobody|que)\b/;
+
+function pluralCue(text: string, words: string[]): boolean {
+  if (/\b(these|those|estos|estas|esos|esas)\b/.test(text) || PLURAL_HEAD.test(text)) return true;
+  return words.some((word) => {
+    const value = /^\d{1,2}$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+    return value !== undefined && value >= 2;
+  });
+}
+
+function questionOf(post: string, text: string, words: string[]): Omit<QuestionInfo, 'plural'> {
   const count = listCount(words);
   // A list: "N things", "these N", "the things you should never do".
   if (count !== null) return { kind: 'list', type: 'multi', count };
@@ -97,9 +118,27 @@ export function analyzeQuestion(post: string): QuestionInfo {
   if (/\b(number|amount|price|cost|percentage|salary)\b/.test(text)) {
     return { kind: 'number', type: 'phrase', count: null };
   }
-  // A long post that tells a story or quotes someone withholds a passage; a short tease, a phrase.
-  if (/^["“]/.test(post.trim()) || words.length > 18) return { kind: 'thing', type: 'passage', count: null };
+  // A long post that tells a story or quotes someone withholds a passage; so does a question the
+  // rules above did not place, and a post that opens on a name to report what someone said or did
+  // ("Paul Ryan: Trump will have the funding", unless it teases "this" or "these"). A short tease, a phrase.
+  const trimmed = post.trim();
+  if (/^["“]/.test(trimmed) || words.length > 18 || /\?/.test(trimmed)) {
+    return { kind: 'thing', type: 'passage', count: null };
+  }
+  if (
+    /^\p{Lu}[\p{L}.'’-]+ \p{Lu}[\p{L}.'’-]+/u.test(trimmed) &&
+    !titleCase(trimmed) &&
+    !/\b(this|these)\b/.test(text)
+  ) {
+    return { kind: 'thing', type: 'passage', count: null };
+  }
   return { kind: 'thing', type: 'phrase', count: null };
+}
+
+/** Most longer words capitalised: a Title Case headline, where a capital says nothing about names. */
+function titleCase(text: string): boolean {
+  const long = (text.match(/\p{L}[\p{L}'’]*/gu) ?? []).filter((word) => word.length > 3);
+  return long.length > 0 && long.filter((word) => /^\p{Lu}/u.test(word)).length / long.length > 0.8;
 }
 
 /** "7 things", "these three foods", "5 of the best ways": the promised count, else null. */

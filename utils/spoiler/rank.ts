@@ -14,7 +14,7 @@ export interface Candidate {
 }
 
 /**
- * The ranker's weights: seven numbers, no learned model. They started hand-set
+ * The ranker's weights: eight numbers, no learned model. They started hand-set
  * (overlap 0.45, context 0.15, kind 0.15, position 0.15, novelty 0.1, title 0.1,
  * length 0) and were then tuned by a few passes of coordinate search over
  * {0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45, 0.6} per weight, keeping a change only
@@ -22,38 +22,52 @@ export interface Candidate {
  * posts of the clickbait-spoiling corpus (research licence: tuning only, no row
  * is stored or trained on). The search raised context, title and length: the
  * answer tends to follow the sentence that restates the headline, the article
- * title is a plain restatement of it, and longer sentences say more.
- * `npm run eval:spoil` re-picks context, title, length and overlap from a grid
- * around these values on four site-grouped folds and judges the fifth.
+ * title is a plain restatement of it, and longer sentences say more. `previous`
+ * (the sentence before, across a paragraph break: these articles often put one
+ * sentence in a paragraph) and the answer's following sentence (`follow`,
+ * `phraseFollow`) were added later, each kept because it held on site-grouped
+ * folds (picked on four, judged on the fifth), as were `lean` and `items`.
+ * `npm run eval:spoil` re-picks overlap, context, previous, the follow settings,
+ * `lean` and `items` from a small grid on four site-grouped folds and judges
+ * the fifth.
  */
-export interface SpoilerWeights {
-  /** Share of the headline's content (idf-weighted) the sentence repeats. */
-  overlap: number;
-  /** The same for the sentence before it: answers tend to follow the restatement. */
-  context: number;
-  /** The sentence holds what the question asks for (a number, a name, a reason...). */
-  kind: number;
-  /** Lead bias: news puts the answer early. */
-  position: number;
-  /** Share of the sentence's content that is new against the headline. */
-  novelty: number;
-  /** Overlap with the article title (a plainer restatement of the headline). */
-  title: number;
-  /** Longer sentences say more: min(words, 30) / 30. */
-  length: number;
+export type SpoilerWeights = Record<Feature, number> & {
   /** Answers of phrase type: cut the sentence down to the span the question asks for. */
   cutPhrases: boolean;
-}
+  /**
+   * Sentences after the best one that the answer also takes (within 60 words), for passage and multi
+   * answers: the answer often goes on in the next sentence, or starts there when the best one only
+   * restates the headline.
+   */
+  follow: number;
+  /** The same for phrase answers: a phrase is covered when the answer holds it, and the next sentence often does. */
+  phraseFollow: number;
+  /** Multi answers: the short list-like items from the best sentence on. */
+  lists: boolean;
+  /** A best sentence that opens on a pronoun or a connective takes the sentence before it too. */
+  lean: boolean;
+  /**
+   * A headline that promises several things, over list items (numbered "1. ...", "2) ...", else short
+   * heading-like paragraphs): the items are the answer.
+   */
+  items: boolean;
+};
 
 export const DEFAULT_WEIGHTS: SpoilerWeights = {
-  overlap: 0.45,
-  context: 0.6,
+  overlap: 0.6,
+  context: 0.45,
+  previous: 0.45,
   kind: 0.45,
   position: 0.05,
   novelty: 0.2,
   title: 0.6,
   length: 0.3,
   cutPhrases: false,
+  follow: 1,
+  phraseFollow: 1,
+  lists: true,
+  lean: true,
+  items: true,
 };
 
 const STOP = new Set(
@@ -120,13 +134,16 @@ export interface Ranked {
   score: number;
 }
 
-export function rankSentences(
+/** The ranker's features, each on 0..1 (see SpoilerWeights for their weights). */
+export const FEATURES = ['overlap', 'context', 'previous', 'kind', 'position', 'novelty', 'title', 'length'] as const;
+export type Feature = (typeof FEATURES)[number];
+
+export function candidateFeatures(
   question: QuestionInfo & { post?: string },
   candidates: readonly Candidate[],
   title: string | null,
-  weights: SpoilerWeights,
   post = question.post ?? '',
-): Ranked[] {
+): Record<Feature, number>[] {
   const postTerms = contentTerms(post);
   const titleTerms = title ? contentTerms(title) : new Set<string>();
   // idf over the article's own sentences: words every sentence has say nothing.
@@ -144,32 +161,47 @@ export function rankSentences(
     }
     return total > 0 ? hit / total : 0;
   };
+  // Share of the headline's content (idf-weighted) each sentence repeats.
   const overlaps = candidates.map((c) => share(postTerms, c.terms));
-  const total =
-    weights.overlap +
-      weights.context +
-      weights.kind +
-      weights.position +
-      weights.novelty +
-      weights.title +
-      weights.length || 1;
-  const ranked: Ranked[] = candidates.map((candidate, index) => {
-    const overlap = overlaps[index] as number;
-    const context =
-      index > 0 && candidates[index - 1]?.paragraph === candidate.paragraph ? (overlaps[index - 1] as number) : 0;
+  return candidates.map((candidate, index) => {
     let fresh = 0;
     for (const term of candidate.terms) if (!postTerms.has(term)) fresh++;
-    const novelty = candidate.terms.size > 0 ? fresh / candidate.terms.size : 0;
-    // Lead bias: 1 for the first sentence, 0.5 by the fourth, 0.25 by the tenth (news writing).
-    const position = 1 / (1 + index / 3);
-    let score =
-      weights.overlap * overlap +
-      weights.context * context +
-      weights.kind * kindMatch(question.kind, candidate, postTerms) +
-      weights.position * position +
-      weights.novelty * novelty +
-      weights.title * share(titleTerms, candidate.terms) +
-      (weights.length * Math.min(candidate.words.length, 30)) / 30;
+    const before = index > 0 ? (overlaps[index - 1] as number) : 0;
+    return {
+      overlap: overlaps[index] as number,
+      // The sentence before, in the same paragraph: answers tend to follow the restatement.
+      context: index > 0 && candidates[index - 1]?.paragraph === candidate.paragraph ? before : 0,
+      // The sentence before, wherever it is.
+      previous: before,
+      // The sentence holds what the question asks for (a number, a name, a reason...).
+      kind: kindMatch(question.kind, candidate, postTerms),
+      // Lead bias: 1 for the first sentence, 0.5 by the fourth, 0.25 by the tenth (news writing).
+      position: 1 / (1 + index / 3),
+      // Share of the sentence's content that is new against the headline.
+      novelty: candidate.terms.size > 0 ? fresh / candidate.terms.size : 0,
+      // Overlap with the article title (a plainer restatement of the headline).
+      title: share(titleTerms, candidate.terms),
+      // Longer sentences say more.
+      length: Math.min(candidate.words.length, 30) / 30,
+    };
+  });
+}
+
+export function rankSentences(
+  question: QuestionInfo & { post?: string },
+  candidates: readonly Candidate[],
+  title: string | null,
+  weights: SpoilerWeights,
+  post = question.post ?? '',
+): Ranked[] {
+  const features = candidateFeatures(question, candidates, title, post);
+  let total = 0;
+  for (const feature of FEATURES) total += weights[feature];
+  total ||= 1;
+  const ranked: Ranked[] = candidates.map((candidate, index) => {
+    const values = features[index] as Record<Feature, number>;
+    let score = 0;
+    for (const feature of FEATURES) score += weights[feature] * values[feature];
     // On 0..1 whatever the weights.
     score /= total;
     // Fragments ("Photo: Getty.", "Advertisement") rarely answer anything.
@@ -227,23 +259,90 @@ function clip(text: string, max: number): string {
 }
 
 /**
- * The answer's text from the best sentence: a list's items for `multi`, the
- * part the question asks for for `phrase`, the sentence for `passage`.
+ * The answer's text from the best sentence: a list's items for `multi`
+ * (with `lists`), the part the question asks for for `phrase` (with
+ * `cutPhrases`), else the sentence and the `follow` (`phraseFollow`) sentences
+ * after it, within `maxWords`. The text is contiguous article text (across a
+ * paragraph break at most a space), so the page can find and mark it.
  */
 export function pickSpan(
   question: QuestionInfo & { post?: string },
   candidates: readonly Candidate[],
   best: number,
   maxWords: number,
-  cutPhrases = true,
+  options: Pick<SpoilerWeights, 'cutPhrases' | 'follow' | 'phraseFollow' | 'lists' | 'lean'>,
 ): string {
   const candidate = candidates[best] as Candidate;
-  if (question.type === 'multi') return listSpan(question, candidates, best, maxWords);
-  if (question.type === 'phrase' && cutPhrases) {
+  if (question.type === 'multi' && options.lists) return listSpan(question, candidates, best, maxWords);
+  if (question.type === 'phrase' && options.cutPhrases) {
     const span = phraseSpan(question.kind, candidate, contentTerms(question.post ?? ''));
     if (span) return span;
   }
-  return clip(candidate.text, maxWords);
+  const follow = question.type === 'phrase' ? options.phraseFollow : options.follow;
+  const parts = [candidate.text];
+  let words = candidate.words.length;
+  for (let index = best + 1; index <= best + follow && index < candidates.length; index++) {
+    const next = candidates[index] as Candidate;
+    if (words + next.words.length > maxWords) break;
+    parts.push(next.text);
+    words += next.words.length;
+  }
+  // A sentence that opens on a pronoun or a connective ("It is...", "But they...") leans on the one
+  // before it: that one comes first, when it fits.
+  const before = candidates[best - 1];
+  if (options.lean && before && LEANS.test(candidate.text) && words + before.words.length <= maxWords) {
+    parts.unshift(before.text);
+  }
+  return clip(parts.join(' '), maxWords);
+}
+
+const LEANS = /^(it|this|that|these|those|he|she|they|but|and|so|the answer|here)\b/i;
+
+/** A numbered item: "1. Chili peppers", "2) Whole grains", "#3: Ginger", "No. 4 Garlic". */
+const NUMBERED = /^(?:#\s*(\d{1,3})\b[.):]?|(?:no\.\s*)?(\d{1,3})[.):])\s*\S/i;
+
+/** Short lines that credit, link or advertise: not list items. */
+const NOT_ITEM =
+  /\b(credit|getty|images?|photo|shares|sponsored|advertisement|more on|read more|via|http|www)\b|@|©|___/i;
+
+/**
+ * The article's list items, in article order, when it has at least three; else []. Numbered items
+ * first (paragraphs that open with "1.", "2)", "#3"...: listicles number their items in headings);
+ * without them, heading-like paragraphs (at most 8 words, no closing punctuation, no credit line).
+ */
+export function listItems(paragraphs: readonly string[]): string[] {
+  const numbered: string[] = [];
+  const numbers = new Set<string>();
+  const headings: string[] = [];
+  const seen = new Set<string>();
+  for (const paragraph of paragraphs) {
+    // "2016 was..." or "10 years ago..." are not items: an item's number is set off by a mark.
+    const match = NUMBERED.exec(paragraph);
+    if (match) {
+      numbered.push(paragraph);
+      numbers.add((match[1] ?? match[2]) as string);
+    }
+    const key = paragraph.toLowerCase();
+    if (paragraph.split(' ').length <= 8 && !/[.!?,;"”]$/.test(paragraph) && !NOT_ITEM.test(paragraph)) {
+      if (!seen.has(key)) headings.push(paragraph);
+      seen.add(key);
+    }
+  }
+  if (numbers.size >= 3) return numbered;
+  return headings.length >= 3 ? headings : [];
+}
+
+/** The items' openings joined, each at most `perItem` words, all within `maxWords`. */
+export function itemsSpan(items: readonly string[], maxWords: number, perItem = 15): string {
+  const parts: string[] = [];
+  let words = 0;
+  for (const text of items) {
+    const item = text.split(' ').filter(Boolean).slice(0, perItem);
+    if (words + item.length > maxWords) break;
+    parts.push(item.join(' '));
+    words += item.length;
+  }
+  return parts.join(' ');
 }
 
 /** Short list-like items from the best one on, up to the promised count and the word limit. */
