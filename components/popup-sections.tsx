@@ -126,16 +126,33 @@ function HeadlineScore({ headline, score, showText }: { headline: HeadlineVerdic
   );
 }
 
-/** "Saved you a click: …", the spoiler as text, with a button that marks it on the page. */
+/**
+ * "Saved you a click: …", the spoiler as text, with a button that marks it on the page. A list
+ * answer shows its items as a list, and the button marks the first (the items stand apart on the page).
+ */
 function SpoilerLine({ spoiler, onShow }: { spoiler: SpoilerInfo | null; onShow?: (text: string) => void }) {
   if (spoiler === null) return <p class="spoiler muted">{t('spoilerNone')}</p>;
+  const parts = spoiler.parts && spoiler.parts.length > 1 ? spoiler.parts : null;
   return (
     <div class="spoiler">
-      <p class="spoiler-text">
-        <strong>{t('spoilerLabel')}</strong> {spoiler.text}
-      </p>
+      {parts ? (
+        <>
+          <p class="spoiler-text">
+            <strong>{t('spoilerLabel')}</strong>
+          </p>
+          <ul class="spoiler-items">
+            {parts.map((part, index) => (
+              <li key={index}>{part}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p class="spoiler-text">
+          <strong>{t('spoilerLabel')}</strong> {spoiler.text}
+        </p>
+      )}
       {onShow ? (
-        <button type="button" class="link-button spoiler-show" onClick={() => onShow(spoiler.text)}>
+        <button type="button" class="link-button spoiler-show" onClick={() => onShow(parts?.[0] ?? spoiler.text)}>
           {t('spoilerShow')}
         </button>
       ) : null}

@@ -62,6 +62,8 @@ export interface SpoilerInfo {
   type: 'phrase' | 'passage' | 'multi';
   /** 0..1, how sure the ranker is. */
   score: number;
+  /** A list answer's items, each as the article has it (its first words), in order; `text` joins them. */
+  parts?: string[];
 }
 
 /** Why an analysis is partial; the popup turns these into plain words. */

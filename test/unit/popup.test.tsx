@@ -491,6 +491,18 @@ describe('Saved you a click', () => {
     expect(actions.markText).toHaveBeenCalledWith(text);
   });
 
+  it('shows a list answer as its items, and its button marks the first item', () => {
+    const parts = ['1. Make your own cleaner.', '2) Use an <b>old</b> toothbrush.', '#3: Scrape the glass.'];
+    const { main, actions } = view(
+      done(withSpoilerReport({ text: parts.join(' '), type: 'multi', score: 0.5, parts })),
+    );
+    const items = Array.from(main.querySelectorAll('.verdict .spoiler-items li')).map((li) => li.textContent);
+    expect(items).toEqual(parts);
+    expect(main.querySelector('.verdict .spoiler b')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show it on the page' }));
+    expect(actions.markText).toHaveBeenCalledWith(parts[0]);
+  });
+
   it('says when the article does not answer the headline, and shows nothing for a headline that is not bait', () => {
     const { main } = view(done(withSpoilerReport(null, 'no-answer')));
     expect(main.querySelector('.verdict .spoiler')?.textContent).toBe(en.spoilerNone?.message);

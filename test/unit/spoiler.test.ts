@@ -153,6 +153,12 @@ describe('findSpoiler', () => {
     ];
     const result = findSpoiler({ post: 'The oven cleaning hacks that will leave it sparkling', paragraphs });
     expect(result.spoiler?.type).toBe('multi');
+    // Its items stand apart in the article, so the report keeps them as parts: each is found in it.
+    expect(result.spoiler?.parts).toEqual([
+      '1. Make your own cleaner. Mix baking soda with water and spread it inside.',
+      '2) Use an old toothbrush. It reaches the corners a cloth cannot.',
+      '#3: Scrape the glass with a razor blade held flat.',
+    ]);
     expect(result.spoiler?.text).toBe(
       '1. Make your own cleaner. Mix baking soda with water and spread it inside. ' +
         '2) Use an old toothbrush. It reaches the corners a cloth cannot. ' +

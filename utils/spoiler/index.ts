@@ -52,6 +52,8 @@ export interface Spoiler {
   type: SpoilerType;
   /** 0..1, how sure the ranker is that this answers the headline. */
   score: number;
+  /** A list answer's items (from different places of the article), in order; `text` is them joined. */
+  parts?: string[];
 }
 
 /** Why there is no spoiler. */
@@ -112,9 +114,12 @@ export function findSpoiler(input: SpoilerInput, weights: SpoilerWeights = DEFAU
   if (!best) return { spoiler: null, reason: 'no-article', guess: null };
   // A headline that promises several things, over an article with list items: the items are the answer.
   const items = question.plural && weights.items ? listItems(kept) : [];
-  const listed = items.length > 0 ? itemsSpan(items, MAX_SPOILER_WORDS) : '';
-  const text = listed || pickSpan(question, candidates, best.index, MAX_SPOILER_WORDS, weights);
-  const guess: Spoiler = { text, type: listed ? 'multi' : question.type, score: round(best.score) };
+  const parts = items.length > 0 ? itemsSpan(items, MAX_SPOILER_WORDS) : [];
+  const score = round(best.score);
+  const guess: Spoiler =
+    parts.length > 0
+      ? { text: parts.join(' '), type: 'multi', score, parts }
+      : { text: pickSpan(question, candidates, best.index, MAX_SPOILER_WORDS, weights), type: question.type, score };
   if (languagesDiffer(post, candidates.map((c) => c.text).join(' '))) {
     return { spoiler: null, reason: 'language', guess };
   }

@@ -332,8 +332,8 @@ export function listItems(paragraphs: readonly string[]): string[] {
   return headings.length >= 3 ? headings : [];
 }
 
-/** The items' openings joined, each at most `perItem` words, all within `maxWords`. */
-export function itemsSpan(items: readonly string[], maxWords: number, perItem = 15): string {
+/** The items' openings, each at most `perItem` words, all together within `maxWords`. */
+export function itemsSpan(items: readonly string[], maxWords: number, perItem = 15): string[] {
   const parts: string[] = [];
   let words = 0;
   for (const text of items) {
@@ -342,7 +342,7 @@ export function itemsSpan(items: readonly string[], maxWords: number, perItem = 
     parts.push(item.join(' '));
     words += item.length;
   }
-  return parts.join(' ');
+  return parts;
 }
 
 /** Short list-like items from the best one on, up to the promised count and the word limit. */
