@@ -29,7 +29,13 @@ export type CueId =
   | 'allCaps'
   | 'exclamation'
   | 'titleCase'
-  | 'pointer';
+  | 'pointer'
+  | 'cliffhanger'
+  | 'unnamedSubject'
+  | 'withheldThing'
+  | 'effectClause'
+  | 'interrogative'
+  | 'countOpening';
 
 export interface CueDefinition {
   id: CueId;
@@ -64,7 +70,7 @@ const FORWARD_REFERENCE = new RegExp(
   'gi',
 );
 const CURIOSITY_GAP =
-  /\b(?:(?:you|u) (?:won't|will never|wont|never|can't|cannot|didn't|don't|need to|have to|must|should|probably) (?:believe|guess|see|know|expect|imagine|miss|read|watch|try|want)|(?:won't|can't|cannot) believe|the (?:real )?reason (?:why|behind)|the (?:real|true|secret|surprising|clever|strange|bizarre|simple|hidden) reasons?|the truth about|what (?:really )?happens when|find out (?:what|why|how|who)|the (?:one |simple |little )?(?:secret|trick) (?:to|behind|of)|(?:one|simple|weird|little) tricks?|secrets? (?:revealed|of|behind)|says it all|something (?:strange|weird|incredible|bizarre|unusual|surprising|amazing|special|huge|big)|reveals? (?:all|the truth|why|what|how|secret)|is (?:now )?unrecognisable|is unrecognizable|what (?:s?he|they|it|this|he|she|we) (?:found|did|said|discovered|saw|looks like)|the moment (?:when|that)|before and after|wait (?:until|till) you see|nobody (?:is talking|expected)|no one (?:expected|saw)|(?:has|had|sends|sent) (?:a|an) (?:\w+ )?(?:message|question|request|confession|surprise) for|everything you need to know|all you need to know|you need to (?:know|see)|must[- ]see|goes viral|broke the internet|breaks the internet)\b/gi;
+  /\b(?:(?:you|u) (?:won't|will never|wont|never|can't|cannot|didn't|don't|need to|have to|must|should|probably) (?:believe|guess|see|know|expect|imagine|miss|read|watch|try|want)|(?:won't|can't|cannot) believe|the (?:real )?reason (?:why|behind)|the (?:real|true|secret|surprising|clever|strange|bizarre|simple|hidden) reasons?|the truth about|what (?:really )?happens when|find out (?:what|why|how|who)|the (?:one |simple |little )?(?:secret|trick) (?:to|behind|of)|(?:one|simple|weird|little) tricks?|secrets? (?:revealed|of|behind)|says it all|something (?:strange|weird|incredible|bizarre|unusual|surprising|amazing|special|huge|big)|reveals? (?:all|the truth|why|what|how|secret)|is (?:now )?unrecognisable|is unrecognizable|what (?:s?he|they|it|this|he|she|we) (?:found|did|said|discovered|saw|looks like)|the moment (?:when|that)|before and after|wait (?:until|till) you see|nobody (?:is talking|expected)|no one (?:expected|saw)|(?:has|had|sends|sent) (?:a|an) (?:\w+ )?(?:message|question|request|confession|surprise) for|everything you need to know|all you need to know|you need to (?:know|see)|must[- ]see|goes viral|broke the internet|breaks the internet|(?:you'll |you will )?(?:never )?guess (?:who|what|which|how|where|why)|(?:for|over|because of|has|have|had|reveals?|promises?|is|just) one (?:\w+ )?(?:specific|big|simple|surprising|major|key|huge|strange|weird|important|small|little|tiny|very) (?:reason|thing|change|problem|trick|secret|word|detail|question|mistake|rule)s?|(?:but )?there's (?:a|one) (?:big |huge |major |small )?catch|the answer (?:may|will|might|could) surprise|(?:you'll|you will|you'd|you would) (?:never|not) (?:guess|believe|expect)|something (?:crazy|odd|remarkable|terrible|wonderful|unexpected|shocking|disturbing)|(?:reveals?|shares?|shared|revealed|admits?|admitted|confesses|confessed) (?:his |her |their |a |the )?(?:\w+ )?(?:secret|surprise|obsession|confession)|(?:nasty|big|huge|major|little) surprises?|(?:here's|here is) (?:what|why|how|who|the))\b/gi;
 const SECOND_PERSON =
   /\b(?:you|your|you're|youre|you've|you'll|you'd|yours|yourself|yourselves|ya|u|anyone (?:who|with|that)|everyone (?:who|with))\b/gi;
 const QUESTION =
@@ -85,6 +91,14 @@ const EMOTIONAL_REACTION =
 // A subject left unnamed so the reader has to click to learn who.
 const VAGUE_SUBJECT =
   /(?:^|[.:] )(?:this|one|a|these|some) (?:man|woman|guy|girl|boy|mom|mum|dad|mother|father|couple|teen|kid|family|person|student|bride|grandma|grandmother|grandpa|pensioner|dog|cat|baby|stranger|celebrity|star|actor|singer)\b|\b(?:someone|somebody|something|everyone is|nobody|no one|the internet|internet is|(?:people|fans|parents|mums|moms|dads|viewers|users|shoppers|customers|diners|doctors|scientists|experts|women|men|teachers|brits|americans|twitter users|commuters|passengers) (?:are|can't|cannot|all)|doctors (?:hate|say|warn)|this guy|this girl|this woman|this man|this dog|this cat|this kid|this mom|this dad)\b/gi;
+// The headline breaks off before the point: a trailing ellipsis or colon ("And the winner is..."),
+// or it opens mid-thought ("And ...", "But ...").
+const CLIFFHANGER =
+  /(?:[\p{L}\p{N}']+\s?(?:\.{2,}|…)(?=\s*$|\s*\p{L})|[\p{L}\p{N}]+:\s*$|^(?:and|but|so|because) (?:the |this |that |then |it |now )?\p{L}+)/giu;
+// A person named only by a description ("Popular country singer's tour bus ...", "Former 'Full House'
+// star is now ...", "He carried the flag ...") at the start, where a news headline names them.
+const UNNAMED_SUBJECT =
+  /^(?:(?:a|an|the|this|one|whoa|wow) )?(?:(?:former|famous|popular|legendary|beloved|iconic|veteran|hollywood|celebrity|reality|tv|country|pop|rock|football|basketball|baseball|soccer|tennis|eccentric|crime|disney|oscar|grammy|olympic|[a-z]+-winning|"[^"]{1,40}")\s+){1,3}(?:star|singer|actor|actress|legend|player|rapper|model|writer|author|chef|host|athlete|celebrity|icon|director|comedian|musician|band|couple|billionaire|heiress|socialite)(?:'s)?\b|^(?:he|she|they) (?!(?:said|says|told|added)\b)[a-z]+/iu;
 // Runs on normalised text (straight quotes); an apostrophe inside a word ("doesn't") does not close the quote.
 const SCARE_QUOTES = /(?:^|[\s(])['"]((?:[^'"]|'(?=\p{L}))+?)['"](?=[\s,.:;!?)]|$)/gu;
 // Quoted speech: three or more words in double quotes. Its "you" is the speaker's, not the headline's.
@@ -257,6 +271,25 @@ export const CUES: readonly CueDefinition[] = [
   },
   { id: 'exclamation', label: 'Exclamation mark', quote: false, prior: 0.9, find: (text) => firstMatch(/!+/, text) },
   {
+    id: 'cliffhanger',
+    label: 'Breaks off before the point',
+    quote: true,
+    prior: 1.8,
+    find: (text) => matchesOf(CLIFFHANGER, text),
+  },
+  {
+    id: 'unnamedSubject',
+    label: 'Names the subject only by a description',
+    quote: true,
+    prior: 1.4,
+    find: (text) => {
+      const match = UNNAMED_SUBJECT.exec(text);
+      // "Pop star Adele ...": the description is followed by the name.
+      if (!match || /^\s+(?:\p{Lu}|")/u.test(text.slice(match[0].length))) return [];
+      return [match[0].trim()];
+    },
+  },
+  {
     id: 'titleCase',
     label: 'Every Word Capitalised, teaser style',
     quote: false,
@@ -298,6 +331,18 @@ const RATIO_WORDS = new Set([
   'smaller',
   'greater',
 ]);
+/**
+ * Articles, auxiliaries, prepositions and the quote placeholder: how a desk
+ * writes (newswire drops "the" and "has"; feature desks keep them), not what
+ * makes a headline bait. An n-gram made only of these is left out, so the
+ * source-labelled data cannot teach "The ..." or "has been" as bait.
+ */
+const HOUSE_STYLE = new Set(
+  (
+    '<s> </s> <quote> the a an of to in on at for by with from as into over after about and or ' +
+    'is are was were be been being has have had'
+  ).split(' '),
+);
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 
 /** Lower-cased word tokens, numbers folded to one token. */
@@ -335,8 +380,10 @@ export function ngrams(headline: string, cues: CueMatch[]): string[] {
   const padded = ['<s>', ...tokens, '</s>'];
   for (let i = 0; i < padded.length; i++) {
     const token = padded[i] as string;
-    if (i > 0 && i < padded.length - 1 && token !== '<cue>') features.push(token);
-    if (i > 0 && token !== '<cue>' && padded[i - 1] !== '<cue>') features.push(`${padded[i - 1]} ${token}`);
+    const previous = padded[i - 1] as string;
+    if (i > 0 && i < padded.length - 1 && token !== '<cue>' && !HOUSE_STYLE.has(token)) features.push(token);
+    if (i > 0 && token !== '<cue>' && previous !== '<cue>' && !(HOUSE_STYLE.has(previous) && HOUSE_STYLE.has(token)))
+      features.push(`${previous} ${token}`);
   }
   return features;
 }
