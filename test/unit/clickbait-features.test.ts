@@ -123,6 +123,21 @@ describe('clickbait cue extractors', () => {
     expect(cue('Council keeps budget secret from auditors', 'curiosityGap')).toEqual([]);
   });
 
+  it('finds a kind of thing evaluated but not named', () => {
+    expect(cue('Boeing is making a major change to its planes', 'withheldThing')).toEqual(['a major change']);
+    expect(cue('The crazy cooking hack that halves the calories in rice', 'withheldThing')).toEqual([
+      'The crazy cooking hack',
+    ]);
+    expect(cue('A new plan to help modify second mortgages', 'withheldThing')).toEqual([]);
+  });
+
+  it('finds yes-or-no questions, with or without the question mark', () => {
+    expect(cue('Is North Korea Behind Bank Heists?', 'yesNoQuestion')).toHaveLength(1);
+    expect(cue('Does Sean Bean Really Die More Than Other Actors', 'yesNoQuestion')).toHaveLength(1);
+    expect(cue('Is set to rise again, says central bank', 'yesNoQuestion')).toEqual([]);
+    expect(cue('Israel strikes Gaza after rocket fire', 'yesNoQuestion')).toEqual([]);
+  });
+
   it('fires nothing on plain news', () => {
     expect(extractCues('Council approves new budget for road repairs in 2024')).toEqual([]);
     expect(extractCues('Heatwave warning issued for south-east as temperatures climb')).toEqual([]);

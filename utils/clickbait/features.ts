@@ -35,7 +35,8 @@ export type CueId =
   | 'withheldThing'
   | 'effectClause'
   | 'interrogative'
-  | 'countOpening';
+  | 'countOpening'
+  | 'yesNoQuestion';
 
 export interface CueDefinition {
   id: CueId;
@@ -70,11 +71,18 @@ const FORWARD_REFERENCE = new RegExp(
   'gi',
 );
 const CURIOSITY_GAP =
-  /\b(?:(?:you|u) (?:won't|will never|wont|never|can't|cannot|didn't|don't|need to|have to|must|should|probably) (?:believe|guess|see|know|expect|imagine|miss|read|watch|try|want)|(?:won't|can't|cannot) believe|the (?:real )?reason (?:why|behind)|the (?:real|true|secret|surprising|clever|strange|bizarre|simple|hidden) reasons?|the truth about|what (?:really )?happens when|find out (?:what|why|how|who)|the (?:one |simple |little )?(?:secret|trick) (?:to|behind|of)|(?:one|simple|weird|little) tricks?|secrets? (?:revealed|of|behind)|says it all|something (?:strange|weird|incredible|bizarre|unusual|surprising|amazing|special|huge|big)|reveals? (?:all|the truth|why|what|how|secret)|is (?:now )?unrecognisable|is unrecognizable|what (?:s?he|they|it|this|he|she|we) (?:found|did|said|discovered|saw|looks like)|the moment (?:when|that)|before and after|wait (?:until|till) you see|nobody (?:is talking|expected)|no one (?:expected|saw)|(?:has|had|sends|sent) (?:a|an) (?:\w+ )?(?:message|question|request|confession|surprise) for|everything you need to know|all you need to know|you need to (?:know|see)|must[- ]see|goes viral|broke the internet|breaks the internet|(?:you'll |you will )?(?:never )?guess (?:who|what|which|how|where|why)|(?:for|over|because of|has|have|had|reveals?|promises?|is|just) one (?:\w+ )?(?:specific|big|simple|surprising|major|key|huge|strange|weird|important|small|little|tiny|very) (?:reason|thing|change|problem|trick|secret|word|detail|question|mistake|rule)s?|(?:but )?there's (?:a|one) (?:big |huge |major |small )?catch|the answer (?:may|will|might|could) surprise|(?:you'll|you will|you'd|you would) (?:never|not) (?:guess|believe|expect)|something (?:crazy|odd|remarkable|terrible|wonderful|unexpected|shocking|disturbing)|(?:reveals?|shares?|shared|revealed|admits?|admitted|confesses|confessed) (?:his |her |their |a |the )?(?:\w+ )?(?:secret|surprise|obsession|confession)|(?:nasty|big|huge|major|little) surprises?|(?:here's|here is) (?:what|why|how|who|the))\b/gi;
+  /\b(?:(?:you|u) (?:won't|will never|wont|never|can't|cannot|didn't|don't|need to|have to|must|should|probably) (?:believe|guess|see|know|expect|imagine|miss|read|watch|try|want)|(?:won't|can't|cannot) believe|the (?:real )?reason (?:why|behind)|the (?:real|true|secret|surprising|clever|strange|bizarre|simple|hidden) reasons?|the truth about|what (?:really )?happens when|find out (?:what|why|how|who)|the (?:one |simple |little )?(?:secret|trick) (?:to|behind|of)|(?:one|simple|weird|little) tricks?|secrets? (?:revealed|of|behind)|says it all|something (?:strange|weird|incredible|bizarre|unusual|surprising|amazing|special|huge|big)|reveals? (?:all|the truth|why|what|how|secret)|is (?:now )?unrecognisable|is unrecognizable|what (?:s?he|they|it|this|he|she|we) (?:found|did|said|discovered|saw|looks like)|the moment (?:when|that)|before and after|wait (?:until|till) you see|nobody (?:is talking|expected)|no one (?:expected|saw)|(?:has|had|sends|sent) (?:a|an) (?:\w+ )?(?:message|question|request|confession|surprise) for|everything you need to know|all you need to know|you need to (?:know|see)|must[- ]see|goes viral|broke the internet|breaks the internet|(?:you'll |you will )?(?:never )?guess (?:who|what|which|how|where|why)|(?:for|over|because of|has|have|had|reveals?|promises?|is|just) one (?:\w+ )?(?:specific|big|simple|surprising|major|key|huge|strange|weird|important|small|little|tiny|very) (?:reason|thing|change|problem|trick|secret|word|detail|question|mistake|rule)s?|(?:but )?there's (?:a|one) (?:big |huge |major |small )?catch|the answer (?:may|will|might|could) surprise|(?:you'll|you will|you'd|you would) (?:never|not) (?:guess|believe|expect)|something (?:crazy|odd|remarkable|terrible|wonderful|unexpected|shocking|disturbing)|(?:reveals?|shares?|shared|revealed|admits?|admitted|confesses|confessed) (?:his |her |their |a |the )?(?:\w+ )?(?:secret|surprise|obsession|confession)|(?:nasty|big|huge|major|little) surprises?|(?:here's|here is) (?:what|why|how|who|the)|(?:everybody|everyone|nobody|no one|most people) (?:missed|misses|forgot|noticed|gets wrong|saw coming))\b/gi;
 const SECOND_PERSON =
   /\b(?:you|your|you're|youre|you've|you'll|you'd|yours|yourself|yourselves|ya|u|anyone (?:who|with|that)|everyone (?:who|with))\b/gi;
 const QUESTION =
   /^(?:(?:which|what|who|why|how|can|could|do|does|did|is|are|was|were|should|would|will|have|has)\b[^?]*\?|.*\?\s*$)/i;
+// A kind of thing, evaluated but not named ("a major change", "the crazy cooking hack", "one big problem").
+const WITHHELD_THING =
+  /\b(?:a|an|the|one|this|his|her|their|its) (?:(?:very|really|surprisingly|totally|pretty) )?(?:major|big|huge|surprising|simple|strange|unexpected|unusual|bizarre|weird|odd|clever|genius|crazy|brilliant|ingenious|mysterious|hidden|secret|nasty|shocking|amazing|incredible|unbelievable|little-known|unlikely|sneaky|smart|easy|quick|tiny|small|subtle|key|important|interesting|fascinating|curious|creepy|terrifying|scary|disturbing|heartwarming|sweet|adorable|hilarious|awkward|embarrassing|painful|sad|tragic)(?: [a-z]+)? (?:change|problem|reason|trick|secret|thing|mistake|way|detail|feature|twist|surprise|hack|strategy|habit|rule|word|question|answer|discovery|find|side effect|sign|symptom|message|note|gesture|move|response|reaction|request|result|truth|fact|story|lesson|tip|method|plan|idea|confession|revelation|catch)s?\b/gi;
+// A yes-or-no question ("Is North Korea behind ...", "Does sparkling water ..."), with or without its
+// question mark (the Stop Clickbait data has none): the answer is usually "no", or in the article.
+const YES_NO_QUESTION =
+  /^(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)(?:n't)? (?!(?:said|says|told|set|to|not)\b)[\p{L}\p{N}'"]/iu;
 const SUPERLATIVE =
   /\b(?:best|worst|greatest|biggest|most|least|ever|literally|insanely|ridiculously|incredibly|absolutely|totally|seriously|actually|perfect|perfectly|amazing|incredible|unbelievable|epic|genius|hilarious|adorable|cutest|weirdest|craziest|funniest|dumbest|ultimate|mind-?blowing|jaw-?dropping|life-?changing|game-?changing|legendary|iconic|brilliant|gorgeous|magical|miracle|insane|crazy|ridiculous|outrageous|unreal|wildest|everything|everyone|always|never|only)\b/gi;
 // Catastrophe framing: fear of an outcome the story does not report ("WW3 fears", "nuclear war fears").
@@ -204,6 +212,20 @@ export const CUES: readonly CueDefinition[] = [
     quote: false,
     prior: 0.4,
     find: (text) => firstMatch(QUESTION, text),
+  },
+  {
+    id: 'withheldThing',
+    label: 'Names a kind of thing, not the thing',
+    quote: true,
+    prior: 1.6,
+    find: (text) => matchesOf(WITHHELD_THING, text),
+  },
+  {
+    id: 'yesNoQuestion',
+    label: 'Asks a yes-or-no question',
+    quote: false,
+    prior: 1,
+    find: (text) => firstMatch(YES_NO_QUESTION, text),
   },
   {
     id: 'superlative',
