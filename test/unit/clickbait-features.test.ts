@@ -167,6 +167,8 @@ describe('quoted speech', () => {
   it('is not the headline addressing the reader', () => {
     expect(cue('Boris Johnson: "You can\'t have your cake and eat it"', 'secondPerson')).toEqual([]);
     expect(cue('You can now pay by phone on buses', 'secondPerson')).toEqual(['You']);
+    expect(cue('How attacks on U.S. intelligence will haunt him', 'secondPerson')).toEqual([]);
+    expect(cue('Songs that will make u cry', 'secondPerson')).toEqual(['u']);
   });
 
   it('keeps ratios apart from listicle counts in the n-grams', () => {
