@@ -63,6 +63,10 @@ const LISTICLE = new RegExp(
   String.raw`^(?:the |these |here are |)(?:\d{1,3}|${NUMBER_WORDS})(?= )(?! (?:[\w']+ )?(?:killed|dead|die|died|dies|injured|hurt|arrested|charged|jailed|sentenced|convicted|held|missing|rescued|feared|evacuated|detained|freed|released|hospitali[sz]ed|wounded|drowned|shot|stabbed)\b)(?: [\w']+)?|\b(?:\d{1,3}|${NUMBER_WORDS}) (?:\w+ ){0,2}(?:${LIST_NOUNS})\b`,
   'i',
 );
+// Cheap tests that every listicle or forward-reference match needs: most headlines skip the long patterns.
+const HAS_NUMBER = new RegExp(String.raw`\d|\b(?:${NUMBER_WORDS})\b`, 'i');
+const HAS_BREAK = /\.\.|…|:\s*$|^(?:and|but|so|because) /i;
+const HAS_POINTER_WORD = /\b(?:here|this|these|those|that|what|will)\b/i;
 // Demonstratives with nothing to point back to ("this one trick", "these photos"), and "here's".
 const TIME_NOUNS =
   'weeks?|weekends?|years?|months?|days|nights|morning|afternoon|evening|season|summer|winter|spring|autumn|fall|time|term|century|decade|christmas|easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december';
@@ -184,13 +188,19 @@ function firstMatch(pattern: RegExp, text: string): string[] {
 }
 
 export const CUES: readonly CueDefinition[] = [
-  { id: 'listicle', label: 'Listicle number', quote: false, prior: 0.3, find: (text) => firstMatch(LISTICLE, text) },
+  {
+    id: 'listicle',
+    label: 'Listicle number',
+    quote: false,
+    prior: 0.3,
+    find: (text) => (HAS_NUMBER.test(text) ? firstMatch(LISTICLE, text) : []),
+  },
   {
     id: 'forwardReference',
     label: 'Forward reference',
     quote: true,
     prior: 1.6,
-    find: (text) => matchesOf(FORWARD_REFERENCE, text),
+    find: (text) => (HAS_POINTER_WORD.test(text) ? matchesOf(FORWARD_REFERENCE, text) : []),
   },
   {
     id: 'curiosityGap',
@@ -297,7 +307,7 @@ export const CUES: readonly CueDefinition[] = [
     label: 'Breaks off before the point',
     quote: true,
     prior: 1.8,
-    find: (text) => matchesOf(CLIFFHANGER, text),
+    find: (text) => (HAS_BREAK.test(text) ? matchesOf(CLIFFHANGER, text) : []),
   },
   {
     id: 'unnamedSubject',
@@ -369,9 +379,12 @@ const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 
 /** Lower-cased word tokens, numbers folded to one token. */
 export function tokenize(text: string): string[] {
-  return Array.from(normalizeHeadline(text).toLowerCase().matchAll(TOKEN), (match) =>
-    /^\d/.test(match[0]) ? '<num>' : match[0],
-  );
+  return tokensOf(normalizeHeadline(text));
+}
+
+/** tokenize() of text that is already normalised. */
+function tokensOf(normalized: string): string[] {
+  return Array.from(normalized.toLowerCase().matchAll(TOKEN), (match) => (/^\d/.test(match[0]) ? '<num>' : match[0]));
 }
 
 /**
@@ -383,15 +396,15 @@ export function ngrams(headline: string, cues: CueMatch[]): string[] {
   for (const cue of cues) {
     if (cue.id === 'sensational') {
       // Only the sensational word: in "shock attack" the noun is still news.
-      for (const match of cue.matches) masked.add(tokenize(match)[0] ?? '');
+      for (const match of cue.matches) masked.add(tokensOf(match)[0] ?? '');
     } else if (cue.id === 'doom' || cue.id === 'emotionalReaction') {
-      for (const match of cue.matches) for (const token of tokenize(match)) masked.add(token);
+      for (const match of cue.matches) for (const token of tokensOf(match)) masked.add(token);
     }
   }
   // Quoted speech becomes one <quote> token: its wording is the speaker's, not the headline writer's.
   const tokens = withoutQuotedSpeech(normalizeHeadline(headline), '\u0000')
     .split('\u0000')
-    .flatMap((part, index) => (index > 0 ? ['<quote>', ...tokenize(part)] : tokenize(part)))
+    .flatMap((part, index) => (index > 0 ? ['<quote>', ...tokensOf(part)] : tokensOf(part)))
     .map((token) => (masked.has(token) ? '<cue>' : token));
   // "18 times more likely" is a ratio, not a listicle's "18 Times Chris Pratt ...".
   for (let i = 1; i + 1 < tokens.length; i++) {

@@ -7,6 +7,8 @@
  */
 import type { CueDefinition } from './features.ts';
 import {
+  CALIBRATION,
+  type Calibration,
   type ClickbaitModel,
   cuesFor,
   cueValue,
@@ -261,9 +263,10 @@ export function evaluate(
   rows: LabelledHeadline[],
   threshold = 0.5,
   lang: ScoredLanguage = 'en',
+  calibration: Calibration = CALIBRATION,
 ): Metrics {
   const loaded = loadModel(model, lang);
-  const flagged = rows.map((row) => scoreWith(loaded, row.text).score >= threshold);
+  const flagged = rows.map((row) => scoreWith(loaded, row.text, calibration).score >= threshold);
   return {
     ...binaryMetrics(flagged, rows),
     count: rows.length,
@@ -293,6 +296,9 @@ function fitModel(train: LabelledHeadline[], l2: number, options: TrainOptions, 
   const fitted = fitWeights(encode(featurized, keptVocab), cueList.length, kept.length, l2, options);
   return toModel(fitted, cueList, kept, l2);
 }
+
+/** No tabloid sub-model, no shift: the score is the learned model's alone. */
+const LEARNED_ONLY: Calibration = { tabloidBias: Number.NEGATIVE_INFINITY, styleShift: 0 };
 
 const logit = (p: number): number => Math.log(Math.max(p, 1e-9) / Math.max(1 - p, 1e-9));
 
@@ -347,7 +353,8 @@ export function trainClickbait(
   for (const l2 of options.l2Grid) {
     const model = fitModel(train, l2, options, lang);
     if (options.f1Folds) model.bias = round(model.bias + f1BiasOffset(train, l2, options, lang, options.f1Folds));
-    const metrics = evaluate(model, validation, 0.5, lang);
+    // The learned model alone picks its L2, so the calibration tuned on top of it (model.ts) does not feed back.
+    const metrics = evaluate(model, validation, 0.5, lang, LEARNED_ONLY);
     const better =
       lang === 'es' ? metrics.f1 > (best?.validation.f1 ?? -1) : metrics.accuracy > (best?.validation.accuracy ?? -1);
     if (!best || better) best = { model, l2, validation: metrics };
