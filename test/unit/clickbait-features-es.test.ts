@@ -29,6 +29,13 @@ describe('Spanish cue extractors', () => {
     expect(cue('El Senado aprueba la ley de presupuesto', 'withheldThing')).toEqual([]);
   });
 
+  it('finds a judgement placed before the noun', () => {
+    expect(cue('El cariñoso saludo de Antonela Roccuzzo a Lionel Messi', 'evaluativeLead')).toEqual([
+      'El cariñoso saludo',
+    ]);
+    expect(cue('El presidente anuncia nuevas medidas para la economía', 'evaluativeLead')).toEqual([]);
+  });
+
   it('finds forward references and counts of unnamed things', () => {
     expect(cue('Coronavirus en México: este es el único estado con más ocupación', 'forwardReference')).toEqual([
       'este es',

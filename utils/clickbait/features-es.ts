@@ -41,6 +41,10 @@ const COUNT_OPENING = new RegExp(
   String.raw`(?:^|[:|.] |\s(?:los|las) )(?:\d{1,2}|${NUMBER_WORDS}) (?!(?:años|días|horas|minutos|meses|semanas|personas|muertos|heridos|millones|mil|de|por|a|en|y))\p{Ll}+`,
   'giu',
 );
+// A judgement placed before the noun ("el cariñoso saludo de", "la desubicada burla de", "el verdadero
+// costo de"): the teaser grades what it has not yet said.
+const EVALUATIVE_LEAD =
+  /(?:^|[\s:|])(?:el|la|los|las) (?:cariñoso|cariñosa|desubicada|desubicado|difícil|fuerte|verdadero|verdadera|verdaderos|verdaderas|inédito|inédita|trágico|trágica|escandalosa|escandaloso|inesperado|inesperada|inesperados|fascinante|triste|emocionante|increíble|increíbles|sorprendente|curioso|curiosa|extraño|extraña|polémico|polémica|insólito|insólita|dura|duro|tierno|tierna|emotivo|emotiva|llamativo|llamativa|misterioso|misteriosa|impactante|brutal|tremendo|tremenda|picante|picantes|contundente|sentido|sentida|infalible|enorme|terrible|divertido|divertida|peculiar|extravagante|conmovedor|conmovedora|escalofriante|sincero|sincera|desgarrador|desgarradora|explosivo|explosiva|inolvidable|secreto|secreta|oculto|oculta|singular|raro|rara|dramático|dramática|tajante|irónico|irónica|filoso|filosa|furioso|furiosa|indignante) \p{Ll}+/giu;
 // Accented interrogatives anywhere (the unaccented forms are relative pronouns): the teaser asks what the article answers.
 const INTERROGATIVE =
   /(?:^|[\s¿¡"(:|])(?:qué|cómo|cuál|cuáles|quién|quiénes|dónde|cuándo|cuánto|cuánta|cuántos|cuántas)(?=[\s,.:;!?)]|$)/giu;
@@ -117,6 +121,13 @@ export const CUES_ES: readonly CueDefinition[] = [
     quote: true,
     prior: 0,
     find: (text) => matchesOf(EFFECT_CLAUSE, text),
+  },
+  {
+    id: 'evaluativeLead',
+    label: 'Judges before it tells',
+    quote: true,
+    prior: 0,
+    find: (text) => matchesOf(EVALUATIVE_LEAD, text),
   },
   {
     id: 'interrogative',

@@ -36,6 +36,7 @@ export type CueId =
   | 'effectClause'
   | 'interrogative'
   | 'countOpening'
+  | 'evaluativeLead'
   | 'yesNoQuestion';
 
 export interface CueDefinition {
