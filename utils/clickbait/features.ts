@@ -76,7 +76,12 @@ const FORWARD_REFERENCE = new RegExp(
   'gi',
 );
 const CURIOSITY_GAP =
-  /\b(?:(?:you|u) (?:won't|will never|wont|never|can't|cannot|didn't|don't|need to|have to|must|should|probably) (?:believe|guess|see|know|expect|imagine|miss|read|watch|try|want)|(?:won't|can't|cannot) believe|the (?:real )?reason (?:why|behind)|the (?:real|true|secret|surprising|clever|strange|bizarre|simple|hidden) reasons?|the truth about|what (?:really )?happens when|find out (?:what|why|how|who)|the (?:one |simple |little )?(?:secret|trick) (?:to|behind|of)|(?:one|simple|weird|little) tricks?|secrets? (?:revealed|of|behind)|says it all|something (?:strange|weird|incredible|bizarre|unusual|surprising|amazing|special|huge|big)|reveals? (?:all|the truth|why|what|how|secret)|is (?:now )?unrecognisable|is unrecognizable|what (?:s?he|they|it|this|he|she|we) (?:found|did|said|discovered|saw|looks like)|the moment (?:when|that)|before and after|wait (?:until|till) you see|nobody (?:is talking|expected)|no one (?:expected|saw)|(?:has|had|sends|sent) (?:a|an) (?:\w+ )?(?:message|question|request|confession|surprise) for|everything you need to know|all you need to know|you need to (?:know|see)|must[- ]see|goes viral|broke the internet|breaks the internet|(?:you'll |you will )?(?:never )?guess (?:who|what|which|how|where|why)|(?:for|over|because of|has|have|had|reveals?|promises?|is|just) one (?:\w+ )?(?:specific|big|simple|surprising|major|key|huge|strange|weird|important|small|little|tiny|very) (?:reason|thing|change|problem|trick|secret|word|detail|question|mistake|rule)s?|(?:but )?there's (?:a|one) (?:big |huge |major |small )?catch|the answer (?:may|will|might|could) surprise|(?:you'll|you will|you'd|you would) (?:never|not) (?:guess|believe|expect)|something (?:crazy|odd|remarkable|terrible|wonderful|unexpected|shocking|disturbing)|(?:reveals?|shares?|shared|revealed|admits?|admitted|confesses|confessed) (?:his |her |their |a |the )?(?:\w+ )?(?:secret|surprise|obsession|confession)|(?:nasty|big|huge|major|little) surprises?|(?:here's|here is) (?:what|why|how|who|the)|(?:everybody|everyone|nobody|no one|most people) (?:missed|misses|forgot|noticed|gets wrong|saw coming))\b/gi;
+  /\b(?:(?:you|u) (?:won't|will never|wont|never|can't|cannot|didn't|don't|need to|have to|must|should|probably) (?:believe|guess|see|know|expect|imagine|miss|read|watch|try|want)|(?:won't|can't|cannot) believe|the (?:real )?reason (?:why|behind)|the (?:real|true|secret|surprising|clever|strange|bizarre|simple|hidden) reasons?|the truth about|what (?:really )?happens when|find out (?:what|why|how|who)|the (?:one |simple |little )?(?:secret|trick) (?:to|behind|of)|(?:one|simple|weird|little) tricks?|secrets? (?:revealed|of|behind)|says it all|something (?:strange|weird|incredible|bizarre|unusual|surprising|amazing|special|huge|big)|reveals? (?:all|the truth|why|what|how|secret)|is (?:now )?unrecognisable|is unrecognizable|what (?:s?he|they|it|this|he|she|we) (?:found|did|said|discovered|saw|looks like)|the moment (?:when|that)|before and after|wait (?:until|till) you see|nobody (?:is talking|expected)|no one (?:expected|saw)|(?:has|had|sends|sent) (?:a|an) (?:\w+ )?(?:message|question|request|confession|surprise) for|everything you need to know|all you need to know|you need to (?:know|see)|must[- ]see|goes viral|broke the internet|breaks the internet)\b/gi;
+// Guessing games, teased secrets and catches: a second pattern, tried only when one of its words is there.
+const CURIOSITY_GAP_MORE =
+  /\b(?:(?:you'll |you will )?(?:never )?guess (?:who|what|which|how|where|why)|(?:for|over|because of|has|have|had|reveals?|promises?|is|just) one (?:\w+ )?(?:specific|big|simple|surprising|major|key|huge|strange|weird|important|small|little|tiny|very) (?:reason|thing|change|problem|trick|secret|word|detail|question|mistake|rule)s?|(?:but )?there's (?:a|one) (?:big |huge |major |small )?catch|the answer (?:may|will|might|could) surprise|(?:you'll|you will|you'd|you would) (?:never|not) (?:guess|believe|expect)|something (?:crazy|odd|remarkable|terrible|wonderful|unexpected|shocking|disturbing)|(?:reveals?|shares?|shared|revealed|admits?|admitted|confesses|confessed) (?:his |her |their |a |the )?(?:\w+ )?(?:secret|surprise|obsession|confession)|(?:nasty|big|huge|major|little) surprises?|(?:here's|here is) (?:what|why|how|who|the)|(?:everybody|everyone|nobody|no one|most people) (?:missed|misses|forgot|noticed|gets wrong|saw coming))\b/gi;
+const HAS_GAP_WORD =
+  /\b(?:guess|one|catch|answer|never|not|something|secret|surprise|surprises|obsession|confession|here's|here|everybody|everyone|nobody|no one|most)\b/i;
 const SECOND_PERSON =
   /\b(?:you|your|you're|youre|you've|you'll|you'd|yours|yourself|yourselves|ya|u(?![.&])|anyone (?:who|with|that)|everyone (?:who|with))\b/gi;
 const QUESTION =
@@ -84,6 +89,17 @@ const QUESTION =
 // A kind of thing, evaluated but not named ("a major change", "the crazy cooking hack", "one big problem").
 const WITHHELD_THING =
   /\b(?:a|an|the|one|this|his|her|their|its) (?:(?:very|really|surprisingly|totally|pretty) )?(?:major|big|huge|surprising|simple|strange|unexpected|unusual|bizarre|weird|odd|clever|genius|crazy|brilliant|ingenious|mysterious|hidden|secret|nasty|shocking|amazing|incredible|unbelievable|little-known|unlikely|sneaky|smart|easy|quick|tiny|small|subtle|key|important|interesting|fascinating|curious|creepy|terrifying|scary|disturbing|heartwarming|sweet|adorable|hilarious|awkward|embarrassing|painful|sad|tragic)(?: [a-z]+)? (?:change|problem|reason|trick|secret|thing|mistake|way|detail|feature|twist|surprise|hack|strategy|habit|rule|word|question|answer|discovery|find|side effect|sign|symptom|message|note|gesture|move|response|reaction|request|result|truth|fact|story|lesson|tip|method|plan|idea|confession|revelation|catch)s?\b/gi;
+// Every withheld-thing match holds one of its adjectives: a word lookup skips the pattern otherwise.
+const WITHHELD_ADJECTIVES = new Set(
+  'major|big|huge|surprising|simple|strange|unexpected|unusual|bizarre|weird|odd|clever|genius|crazy|brilliant|ingenious|mysterious|hidden|secret|nasty|shocking|amazing|incredible|unbelievable|little-known|unlikely|sneaky|smart|easy|quick|tiny|small|subtle|key|important|interesting|fascinating|curious|creepy|terrifying|scary|disturbing|heartwarming|sweet|adorable|hilarious|awkward|embarrassing|painful|sad|tragic'.split(
+    '|',
+  ),
+);
+const hasWithheldAdjective = (text: string): boolean =>
+  text
+    .toLowerCase()
+    .split(/[^a-z-]+/)
+    .some((word) => WITHHELD_ADJECTIVES.has(word));
 // A yes-or-no question ("Is North Korea behind ...", "Does sparkling water ..."), with or without its
 // question mark (the Stop Clickbait data has none): the answer is usually "no", or in the article.
 const YES_NO_QUESTION =
@@ -208,7 +224,10 @@ export const CUES: readonly CueDefinition[] = [
     label: 'Withholds the point',
     quote: true,
     prior: 3,
-    find: (text) => matchesOf(CURIOSITY_GAP, text),
+    find: (text) => [
+      ...matchesOf(CURIOSITY_GAP, text),
+      ...(HAS_GAP_WORD.test(text) ? matchesOf(CURIOSITY_GAP_MORE, text) : []),
+    ],
   },
   {
     id: 'secondPerson',
@@ -229,7 +248,7 @@ export const CUES: readonly CueDefinition[] = [
     label: 'Names a kind of thing, not the thing',
     quote: true,
     prior: 1.6,
-    find: (text) => matchesOf(WITHHELD_THING, text),
+    find: (text) => (hasWithheldAdjective(text) ? matchesOf(WITHHELD_THING, text) : []),
   },
   {
     id: 'yesNoQuestion',
