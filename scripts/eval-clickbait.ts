@@ -12,7 +12,8 @@
  * The news-style and posts sets only measure: nothing here trains what ships.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyzeDocument } from '../utils/analyze.ts';
@@ -28,10 +29,10 @@ interface SeedExpectations {
   teaserHeadlines: { text: string; clickbait: boolean }[];
 }
 
-const readText = (...parts: string[]) => new TextDecoder().decode(readSharedBytes(...parts));
+export const readText = (...parts: string[]) => new TextDecoder().decode(readSharedBytes(...parts));
 
 /** The postText of every clickbait post (all of them are bait, by selection of the corpus). */
-function readPosts(): LabelledHeadline[] {
+export function readPosts(): LabelledHeadline[] {
   return readText('data', 'clickbait-spoiling', 'validation.jsonl')
     .split('\n')
     .filter((line) => line.trim())
@@ -276,4 +277,4 @@ function benchmarkPages(): string[] {
   ];
 }
 
-await runScript(main);
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await runScript(main);

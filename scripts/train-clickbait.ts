@@ -52,7 +52,7 @@ export function serializeModel(models: ClickbaitModels): string {
 function line(name: string, result: TrainResult): string {
   const { validation: v } = result;
   return (
-    `${name}: L2 ${result.l2}, ${Object.keys(result.model.ngrams).length} n-grams; validation accuracy ` +
+    `${name}: L2 ${result.l2}, ${Object.keys(result.model.ngrams).length} n-grams; learned model alone on validation: accuracy ` +
     `${v.accuracy.toFixed(4)}, precision ${v.precision.toFixed(4)}, recall ${v.recall.toFixed(4)}, ` +
     `F1 ${v.f1.toFixed(4)} (${v.count} headlines)`
   );

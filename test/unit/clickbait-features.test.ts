@@ -92,6 +92,52 @@ describe('clickbait cue extractors', () => {
     expect(cue('Supreme Court Hears Arguments in Voting Rights Case', 'titleCase')).toEqual([]);
   });
 
+  it('finds headlines that break off before the point', () => {
+    expect(cue('And the best city for newlyweds is...', 'cliffhanger')).toEqual(['And the best', 'is...']);
+    expect(cue('How this 27-year-old made $1 million last year:', 'cliffhanger')).toEqual(['year:']);
+    expect(cue('Spokane: council approves budget', 'cliffhanger')).toEqual([]);
+    expect(cue('Markets fall as oil climbs', 'cliffhanger')).toEqual([]);
+  });
+
+  it('finds people named only by a description', () => {
+    expect(cue("Popular country singer's tour bus strikes pedestrian", 'unnamedSubject')).toEqual([
+      "Popular country singer's",
+    ]);
+    expect(cue('"Mad Men" star took 10 years to make this movie', 'unnamedSubject')).toEqual(['"Mad Men" star']);
+    expect(cue('He carried the flag the entire race.', 'unnamedSubject')).toEqual(['He carried']);
+    expect(cue('He said the vote would go ahead', 'unnamedSubject')).toEqual([]);
+    expect(cue('Pop star Adele cancels tour', 'unnamedSubject')).toEqual([]);
+    expect(cue('Former "Full House" star is now a go-go dancer', 'unnamedSubject')).toEqual([
+      'Former "Full House" star',
+    ]);
+  });
+
+  it('finds guessing games and teased secrets', () => {
+    expect(cue('Guess who Obama just dined with in Vietnam', 'curiosityGap')).toEqual(['Guess who']);
+    expect(cue("President won't end his vacation for one specific reason", 'curiosityGap')).toEqual([
+      'for one specific reason',
+    ]);
+    expect(cue("There's a £20,000 house up for sale but there's a catch", 'curiosityGap')).toEqual([
+      "but there's a catch",
+    ]);
+    expect(cue('Council keeps budget secret from auditors', 'curiosityGap')).toEqual([]);
+  });
+
+  it('finds a kind of thing evaluated but not named', () => {
+    expect(cue('Boeing is making a major change to its planes', 'withheldThing')).toEqual(['a major change']);
+    expect(cue('The crazy cooking hack that halves the calories in rice', 'withheldThing')).toEqual([
+      'The crazy cooking hack',
+    ]);
+    expect(cue('A new plan to help modify second mortgages', 'withheldThing')).toEqual([]);
+  });
+
+  it('finds yes-or-no questions, with or without the question mark', () => {
+    expect(cue('Is North Korea Behind Bank Heists?', 'yesNoQuestion')).toHaveLength(1);
+    expect(cue('Does Sean Bean Really Die More Than Other Actors', 'yesNoQuestion')).toHaveLength(1);
+    expect(cue('Is set to rise again, says central bank', 'yesNoQuestion')).toEqual([]);
+    expect(cue('Israel strikes Gaza after rocket fire', 'yesNoQuestion')).toEqual([]);
+  });
+
   it('fires nothing on plain news', () => {
     expect(extractCues('Council approves new budget for road repairs in 2024')).toEqual([]);
     expect(extractCues('Heatwave warning issued for south-east as temperatures climb')).toEqual([]);
@@ -121,6 +167,8 @@ describe('quoted speech', () => {
   it('is not the headline addressing the reader', () => {
     expect(cue('Boris Johnson: "You can\'t have your cake and eat it"', 'secondPerson')).toEqual([]);
     expect(cue('You can now pay by phone on buses', 'secondPerson')).toEqual(['You']);
+    expect(cue('How attacks on U.S. intelligence will haunt him', 'secondPerson')).toEqual([]);
+    expect(cue('Songs that will make u cry', 'secondPerson')).toEqual(['u']);
   });
 
   it('keeps ratios apart from listicle counts in the n-grams', () => {
@@ -130,8 +178,19 @@ describe('quoted speech', () => {
 
   it('becomes one token for the n-grams', () => {
     const grams = ngrams('PM says "you will pay for this" to rivals', []);
-    expect(grams).toContain('<quote>');
-    expect(grams).toContain('<quote> to');
+    expect(grams).toContain('says <quote>');
     expect(grams).not.toContain('you');
+  });
+});
+
+describe('house-style n-grams', () => {
+  it('leaves out n-grams made only of articles, auxiliaries and prepositions', () => {
+    const grams = ngrams('The mayor has been at the council', []);
+    for (const gram of ['<s> the', 'the', 'has', 'has been', 'at the', 'been at', 'PM says "a b c"']) {
+      expect(grams).not.toContain(gram);
+    }
+    expect(grams).toContain('the mayor');
+    expect(grams).toContain('mayor has');
+    expect(grams).toContain('council </s>');
   });
 });

@@ -9,11 +9,11 @@ const committed = readFileSync(MODEL_PATH, 'utf8');
 
 describe('the committed clickbait model', () => {
   // Retraining takes a few seconds; the margin is for a busy machine.
-  it('is exactly what the training script produces', { timeout: 120_000 }, () => {
+  it('is exactly what the training script produces', { timeout: 300_000 }, () => {
     const result = trainFromSharedData();
     expect(serializeModel(result.models)).toBe(committed);
     expect(result.en.validation.accuracy).toBeGreaterThanOrEqual(0.98);
-    expect(result.es.validation.f1).toBeGreaterThanOrEqual(0.55);
+    expect(result.es.validation.f1).toBeGreaterThanOrEqual(0.68);
   });
 
   it('meets the validation target and stays small', () => {
@@ -24,7 +24,7 @@ describe('the committed clickbait model', () => {
     expect(metrics.f1).toBeGreaterThanOrEqual(0.98);
     const spanish = evaluate(models.es, readClickbaitSplit('validation', 'es'), 0.5, 'es');
     expect(spanish.count).toBe(700);
-    expect(spanish.f1).toBeGreaterThan(0.55);
+    expect(spanish.f1).toBeGreaterThan(0.68);
     // Both languages together within 30 KB gzip.
     expect(gzipSync(JSON.stringify(models), { level: 9 }).length).toBeLessThanOrEqual(30 * 1024);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLICKBAIT_THRESHOLD } from '../../utils/analyze.ts';
-import { DEFAULT_THRESHOLD, mayBeEnglish, scoreHeadline } from '../../utils/clickbait/index.ts';
+import { DEFAULT_THRESHOLD, headlineLanguage, mayBeEnglish, scoreHeadline } from '../../utils/clickbait/index.ts';
 import { NEWS_BAIT, PLAIN_NEWS } from './clickbait-sanity-set.ts';
 
 const expected = JSON.parse(
@@ -104,6 +104,19 @@ describe('the language rule', () => {
     ]) {
       expect(mayBeEnglish(text), text).toBe(true);
     }
+  });
+});
+
+describe('English headlines with stop words other languages share', () => {
+  it('are scored in English', () => {
+    // "i", "to" and "do" are Polish stop words too; the English function words decide.
+    for (const text of [
+      "I'm Not Antisocial, I Just Want To Be Alone",
+      'British ministers refused to stop bomb sales to Saudi Arabia despite being told to do so',
+    ]) {
+      expect(headlineLanguage(text), text).toBe('en');
+    }
+    expect(headlineLanguage('Nie jest to prawda, że rząd to ukrywa')).toBe('other');
   });
 });
 

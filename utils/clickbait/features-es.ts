@@ -15,7 +15,7 @@ const LISTICLE = new RegExp(
 );
 // "Esto es lo que ...", "así es ...", "lo que debes saber", "te contamos".
 const FORWARD_REFERENCE =
-  /(?:^|[\s¿¡"(])(?:esto(?: es)?|estos? (?:son|es)|estas? (?:son|es)|así (?:es|fue|son|luce|lucen|quedó|quedaron|reaccionó|reaccionaron|se ve|funciona)|lo que (?:debe|debes|deben|tiene|tienes|tienen|necesita|necesitas|hay que|sabemos|se sabe|pasó|sucedió|ocurrió)|(?:le|te|les|os) (?:contamos|decimos|explicamos|mostramos|presentamos|dejamos|compartimos)|(?:aquí|acá) (?:le |te |les )?(?:contamos|explicamos|decimos|puede|puedes|los detalles|la respuesta|el video|las claves)|(?:descubre|descubra|conoce|conozca|mira|mire|entérate|entérese|encuéntrelas|encuéntralos|lee|lea|revisa|revise|checa)(?=[\s,.:!?]|$)|la respuesta|el motivo|la razón)/giu;
+  /(?:^|[\s¿¡"(:|])(?:esto(?: es)?|(?:este|estos?) (?:son|es|fue|fueron|será|serán)|estas? (?:son|es|fue|fueron|será|serán)|así (?:se |le |lo |la |les )?\p{L}+|lo que (?:debe|debes|deben|tiene|tienes|tienen|necesita|necesitas|hay que|sabemos|se sabe|pasó|sucedió|ocurrió)|(?:le|te|les|os) (?:contamos|decimos|explicamos|mostramos|presentamos|dejamos|compartimos)|(?:aquí|acá) (?:le |te |les )?(?:contamos|explicamos|decimos|puede|puedes|los detalles|la respuesta|el video|las claves)|(?:descubre|descubra|conoce|conozca|mira|mire|entérate|entérese|encuéntrelas|encuéntralos|lee|lea|revisa|revise|checa)(?=[\s,.:!?]|$)|la respuesta|el motivo|la razón)/giu;
 const CURIOSITY_GAP =
   /(?:no (?:vas|va|van) a creer|no (?:creerás|lo creerás|podrás creer)|(?:te|le) (?:sorprenderá|sorprenderán|dejará|dejarán)|nadie (?:esperaba|imaginaba|sabía)|lo que (?:nadie|no) (?:sabía|sabías|te dijeron|sabes)|(?:el|los) secretos? (?:de|para|detrás)|(?:el|un) truco|la verdad (?:sobre|detrás)|qué (?:pasó|pasa|pasaría|sucedió|ocurre|ocurrió|hay detrás|significa)|por qué (?:\p{L}+ ){0,4}\p{L}+|cómo (?:\p{L}+ ){0,3}\p{L}+|cuál (?:es|será|fue)|quién (?:es|era|fue)|sabías que|lo que (?:debes|tienes que) saber|todo lo que (?:debes|necesitas|hay que) saber)/giu;
 const SECOND_PERSON =
@@ -25,12 +25,37 @@ const SUPERLATIVE =
   /(?:^|[\s¿¡"(])(?:increíble|increíbles|impresionante|impresionantes|sorprendente|sorprendentes|insólito|insólita|brutal|espectacular|asombroso|asombrosa|impactante|impactantes|viral|épico|épica|tremendo|tremenda|nunca|jamás|el mejor|la mejor|los mejores|las mejores|el peor|la peor|los peores|del mundo|de la historia|de todos los tiempos|absolutamente|totalmente)(?=[\s,.:;!?)]|$)/giu;
 const EMOTIONAL =
   /(?:^|[\s¿¡"(])(?:conmovedor|conmovedora|desgarrador|desgarradora|emotivo|emotiva|escalofriante|aterrador|aterradora|indignante|polémica|polémico|furor|estalla|arremete|destroza|explota|lágrimas|llora|lloró|enloquece|enloquecen|revoluciona|escándalo|terror|pánico|alarma)(?=[\s,.:;!?)]|$)/giu;
+// A definite noun phrase that names a kind of thing but not the thing ("la frase de Carina Zampini que
+// hizo llorar", "el extraño caso de", "los emotivos regalos que"): the teaser withholds what it was.
+const WITHHELD_THING =
+  /(?:^|[\s¿¡"(:|])(?:el|la|los|las|un|una|este|esta|estos|estas) (?:(?:sorprendente|sorprendentes|extraño|extraña|extraños|curioso|curiosa|curiosos|insólito|insólita|emotivo|emotiva|emotivos|emotivas|impactante|impactantes|increíble|increíbles|polémico|polémica|dramático|dramática|desgarrador|desgarradora|tierno|tierna|misterioso|misteriosa|verdadero|verdadera|inesperado|inesperada|duro|dura|fuerte|divertido|divertida|llamativo|llamativa|particular|peculiar|singular|original|curiosa|tremendo|tremenda|gran|enorme|contundente|picante|explosiva|explosivas|explosivo) )?(?:frase|frases|comentario|comentarios|mensaje|mensajes|gesto|gestos|video|vídeo|foto|fotos|imagen|imágenes|reacción|respuesta|exabrupto|motivo|motivos|razón|razones|secreto|secretos|truco|trucos|detalle|detalles|dato|datos|historia|caso|relato|confesión|revelación|pedido|consejo|consejos|regalo|regalos|declaraciones|palabras|costumbre|método|error|errores|momento|momentos|giro|sorpresa|look|cambio|problema|teoría|lugar|lugares|alimento|alimentos|hábito|hábitos)(?: (?:de|del|que|con|en|para|a) )/giu;
+// A relative clause that promises an effect on someone without saying what caused it ("que hizo llorar a").
+const EFFECT_CLAUSE =
+  /(?:^|\s)(?:que|lo que|y) (?:hizo|hace|dejó|deja|dejaron|sorprendió|sorprende|conmovió|conmueve|emocionó|emociona|enloqueció|enamoró|enamora|generó|genera|causó|causa|desató|desata|indignó|indigna|preocupa|preocupó|cambió|cambiará|cambia|nadie|pocos|muchos no|todos)(?=[\s,.:;!?)]|$)/giu;
+// An entity described, not named, after the topic ("COVID-19 en Uruguay: los tres departamentos que ...",
+// "el multimillonario estadounidense que pide ..."): the article says which one.
+const DESCRIBED_ENTITY =
+  /(?:^|[:|,;.] |["'»”] )(?:el|la|los|las|un|una) (?:[\p{Ll}\d]+ ){1,3}?(?:que|en (?:el|la|los|las) que|por (?:el|la|los|las) que|con (?:el|la|los|las) que|donde|quien|quienes)(?= )/gu;
+// A count of unnamed things opening the teaser or its second part ("cinco virtudes y cinco defectos", "5 destacadas figuras").
+const COUNT_OPENING = new RegExp(
+  String.raw`(?:^|[:|.] |\s(?:los|las) )(?:\d{1,2}|${NUMBER_WORDS}) (?!(?:años|días|horas|minutos|meses|semanas|personas|muertos|heridos|millones|mil|de|por|a|en|y))\p{Ll}+`,
+  'giu',
+);
+// A judgement placed before the noun ("el cariñoso saludo de", "la desubicada burla de", "el verdadero
+// costo de"): the teaser grades what it has not yet said.
+const EVALUATIVE_LEAD =
+  /(?:^|[\s:|])(?:el|la|los|las) (?:cariñoso|cariñosa|desubicada|desubicado|difícil|fuerte|verdadero|verdadera|verdaderos|verdaderas|inédito|inédita|trágico|trágica|escandalosa|escandaloso|inesperado|inesperada|inesperados|fascinante|triste|emocionante|increíble|increíbles|sorprendente|curioso|curiosa|extraño|extraña|polémico|polémica|insólito|insólita|dura|duro|tierno|tierna|emotivo|emotiva|llamativo|llamativa|misterioso|misteriosa|impactante|brutal|tremendo|tremenda|picante|picantes|contundente|sentido|sentida|infalible|enorme|terrible|divertido|divertida|peculiar|extravagante|conmovedor|conmovedora|escalofriante|sincero|sincera|desgarrador|desgarradora|explosivo|explosiva|inolvidable|secreto|secreta|oculto|oculta|singular|raro|rara|dramático|dramática|tajante|irónico|irónica|filoso|filosa|furioso|furiosa|indignante) \p{Ll}+/giu;
+// Accented interrogatives anywhere (the unaccented forms are relative pronouns): the teaser asks what the article answers.
+const INTERROGATIVE =
+  /(?:^|[\s¿¡"(:|])(?:qué|cómo|cuál|cuáles|quién|quiénes|dónde|cuándo|cuánto|cuánta|cuántos|cuántas)(?=[\s,.:;!?)]|$)/giu;
 // Pointing emoji and arrows: the post points at the link that holds the answer.
 const POINTER = /👉|👇|⬇|➡|⤵|🔽|▶|►/gu;
 const EXCLAMATION = /[¡!]+/u;
 
 function matchesOf(pattern: RegExp, text: string): string[] {
-  return Array.from(text.matchAll(pattern), (match) => match[0].replace(/^[\s¿¡"(]+/u, '').trim()).filter(Boolean);
+  return Array.from(text.matchAll(pattern), (match) => match[0].replace(/^[\s¿¡"(:|,;.'»”]+/u, '').trim()).filter(
+    Boolean,
+  );
 }
 
 function firstMatch(pattern: RegExp, text: string): string[] {
@@ -82,6 +107,48 @@ export const CUES_ES: readonly CueDefinition[] = [
     quote: true,
     prior: 0,
     find: (text) => matchesOf(EMOTIONAL, text),
+  },
+  {
+    id: 'withheldThing',
+    label: 'Names a kind of thing, not the thing',
+    quote: true,
+    prior: 0,
+    find: (text) => matchesOf(WITHHELD_THING, text),
+  },
+  {
+    id: 'effectClause',
+    label: 'Promises an effect, not its cause',
+    quote: true,
+    prior: 0,
+    find: (text) => matchesOf(EFFECT_CLAUSE, text),
+  },
+  {
+    id: 'evaluativeLead',
+    label: 'Judges before it tells',
+    quote: true,
+    prior: 0,
+    find: (text) => matchesOf(EVALUATIVE_LEAD, text),
+  },
+  {
+    id: 'interrogative',
+    label: 'Asks what the article answers',
+    quote: true,
+    prior: 0,
+    find: (text) => matchesOf(INTERROGATIVE, text),
+  },
+  {
+    id: 'unnamedSubject',
+    label: 'Describes instead of naming',
+    quote: true,
+    prior: 0,
+    find: (text) => matchesOf(DESCRIBED_ENTITY, text),
+  },
+  {
+    id: 'countOpening',
+    label: 'Counts unnamed things',
+    quote: true,
+    prior: 0,
+    find: (text) => matchesOf(COUNT_OPENING, text),
   },
   { id: 'pointer', label: 'Points at the link', quote: true, prior: 0, find: (text) => matchesOf(POINTER, text) },
   {

@@ -29,7 +29,15 @@ export type CueId =
   | 'allCaps'
   | 'exclamation'
   | 'titleCase'
-  | 'pointer';
+  | 'pointer'
+  | 'cliffhanger'
+  | 'unnamedSubject'
+  | 'withheldThing'
+  | 'effectClause'
+  | 'interrogative'
+  | 'countOpening'
+  | 'evaluativeLead'
+  | 'yesNoQuestion';
 
 export interface CueDefinition {
   id: CueId;
@@ -56,6 +64,10 @@ const LISTICLE = new RegExp(
   String.raw`^(?:the |these |here are |)(?:\d{1,3}|${NUMBER_WORDS})(?= )(?! (?:[\w']+ )?(?:killed|dead|die|died|dies|injured|hurt|arrested|charged|jailed|sentenced|convicted|held|missing|rescued|feared|evacuated|detained|freed|released|hospitali[sz]ed|wounded|drowned|shot|stabbed)\b)(?: [\w']+)?|\b(?:\d{1,3}|${NUMBER_WORDS}) (?:\w+ ){0,2}(?:${LIST_NOUNS})\b`,
   'i',
 );
+// Cheap tests that every listicle or forward-reference match needs: most headlines skip the long patterns.
+const HAS_NUMBER = new RegExp(String.raw`\d|\b(?:${NUMBER_WORDS})\b`, 'i');
+const HAS_BREAK = /\.\.|…|:\s*$|^(?:and|but|so|because) /i;
+const HAS_POINTER_WORD = /\b(?:here|this|these|those|that|what|will)\b/i;
 // Demonstratives with nothing to point back to ("this one trick", "these photos"), and "here's".
 const TIME_NOUNS =
   'weeks?|weekends?|years?|months?|days|nights|morning|afternoon|evening|season|summer|winter|spring|autumn|fall|time|term|century|decade|christmas|easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december';
@@ -65,10 +77,33 @@ const FORWARD_REFERENCE = new RegExp(
 );
 const CURIOSITY_GAP =
   /\b(?:(?:you|u) (?:won't|will never|wont|never|can't|cannot|didn't|don't|need to|have to|must|should|probably) (?:believe|guess|see|know|expect|imagine|miss|read|watch|try|want)|(?:won't|can't|cannot) believe|the (?:real )?reason (?:why|behind)|the (?:real|true|secret|surprising|clever|strange|bizarre|simple|hidden) reasons?|the truth about|what (?:really )?happens when|find out (?:what|why|how|who)|the (?:one |simple |little )?(?:secret|trick) (?:to|behind|of)|(?:one|simple|weird|little) tricks?|secrets? (?:revealed|of|behind)|says it all|something (?:strange|weird|incredible|bizarre|unusual|surprising|amazing|special|huge|big)|reveals? (?:all|the truth|why|what|how|secret)|is (?:now )?unrecognisable|is unrecognizable|what (?:s?he|they|it|this|he|she|we) (?:found|did|said|discovered|saw|looks like)|the moment (?:when|that)|before and after|wait (?:until|till) you see|nobody (?:is talking|expected)|no one (?:expected|saw)|(?:has|had|sends|sent) (?:a|an) (?:\w+ )?(?:message|question|request|confession|surprise) for|everything you need to know|all you need to know|you need to (?:know|see)|must[- ]see|goes viral|broke the internet|breaks the internet)\b/gi;
+// Guessing games, teased secrets and catches: a second pattern, tried only when one of its words is there.
+const CURIOSITY_GAP_MORE =
+  /\b(?:(?:you'll |you will )?(?:never )?guess (?:who|what|which|how|where|why)|(?:for|over|because of|has|have|had|reveals?|promises?|is|just) one (?:\w+ )?(?:specific|big|simple|surprising|major|key|huge|strange|weird|important|small|little|tiny|very) (?:reason|thing|change|problem|trick|secret|word|detail|question|mistake|rule)s?|(?:but )?there's (?:a|one) (?:big |huge |major |small )?catch|the answer (?:may|will|might|could) surprise|(?:you'll|you will|you'd|you would) (?:never|not) (?:guess|believe|expect)|something (?:crazy|odd|remarkable|terrible|wonderful|unexpected|shocking|disturbing)|(?:reveals?|shares?|shared|revealed|admits?|admitted|confesses|confessed) (?:his |her |their |a |the )?(?:\w+ )?(?:secret|surprise|obsession|confession)|(?:nasty|big|huge|major|little) surprises?|(?:here's|here is) (?:what|why|how|who|the)|(?:everybody|everyone|nobody|no one|most people) (?:missed|misses|forgot|noticed|gets wrong|saw coming))\b/gi;
+const HAS_GAP_WORD =
+  /\b(?:guess|one|catch|answer|never|not|something|secret|surprise|surprises|obsession|confession|here's|here|everybody|everyone|nobody|no one|most)\b/i;
 const SECOND_PERSON =
-  /\b(?:you|your|you're|youre|you've|you'll|you'd|yours|yourself|yourselves|ya|u|anyone (?:who|with|that)|everyone (?:who|with))\b/gi;
+  /\b(?:you|your|you're|youre|you've|you'll|you'd|yours|yourself|yourselves|ya|u(?![.&])|anyone (?:who|with|that)|everyone (?:who|with))\b/gi;
 const QUESTION =
   /^(?:(?:which|what|who|why|how|can|could|do|does|did|is|are|was|were|should|would|will|have|has)\b[^?]*\?|.*\?\s*$)/i;
+// A kind of thing, evaluated but not named ("a major change", "the crazy cooking hack", "one big problem").
+const WITHHELD_THING =
+  /\b(?:a|an|the|one|this|his|her|their|its) (?:(?:very|really|surprisingly|totally|pretty) )?(?:major|big|huge|surprising|simple|strange|unexpected|unusual|bizarre|weird|odd|clever|genius|crazy|brilliant|ingenious|mysterious|hidden|secret|nasty|shocking|amazing|incredible|unbelievable|little-known|unlikely|sneaky|smart|easy|quick|tiny|small|subtle|key|important|interesting|fascinating|curious|creepy|terrifying|scary|disturbing|heartwarming|sweet|adorable|hilarious|awkward|embarrassing|painful|sad|tragic)(?: [a-z]+)? (?:change|problem|reason|trick|secret|thing|mistake|way|detail|feature|twist|surprise|hack|strategy|habit|rule|word|question|answer|discovery|find|side effect|sign|symptom|message|note|gesture|move|response|reaction|request|result|truth|fact|story|lesson|tip|method|plan|idea|confession|revelation|catch)s?\b/gi;
+// Every withheld-thing match holds one of its adjectives: a word lookup skips the pattern otherwise.
+const WITHHELD_ADJECTIVES = new Set(
+  'major|big|huge|surprising|simple|strange|unexpected|unusual|bizarre|weird|odd|clever|genius|crazy|brilliant|ingenious|mysterious|hidden|secret|nasty|shocking|amazing|incredible|unbelievable|little-known|unlikely|sneaky|smart|easy|quick|tiny|small|subtle|key|important|interesting|fascinating|curious|creepy|terrifying|scary|disturbing|heartwarming|sweet|adorable|hilarious|awkward|embarrassing|painful|sad|tragic'.split(
+    '|',
+  ),
+);
+const hasWithheldAdjective = (text: string): boolean =>
+  text
+    .toLowerCase()
+    .split(/[^a-z-]+/)
+    .some((word) => WITHHELD_ADJECTIVES.has(word));
+// A yes-or-no question ("Is North Korea behind ...", "Does sparkling water ..."), with or without its
+// question mark (the Stop Clickbait data has none): the answer is usually "no", or in the article.
+const YES_NO_QUESTION =
+  /^(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)(?:n't)? (?!(?:said|says|told|set|to|not)\b)[\p{L}\p{N}'"]/iu;
 const SUPERLATIVE =
   /\b(?:best|worst|greatest|biggest|most|least|ever|literally|insanely|ridiculously|incredibly|absolutely|totally|seriously|actually|perfect|perfectly|amazing|incredible|unbelievable|epic|genius|hilarious|adorable|cutest|weirdest|craziest|funniest|dumbest|ultimate|mind-?blowing|jaw-?dropping|life-?changing|game-?changing|legendary|iconic|brilliant|gorgeous|magical|miracle|insane|crazy|ridiculous|outrageous|unreal|wildest|everything|everyone|always|never|only)\b/gi;
 // Catastrophe framing: fear of an outcome the story does not report ("WW3 fears", "nuclear war fears").
@@ -85,6 +120,14 @@ const EMOTIONAL_REACTION =
 // A subject left unnamed so the reader has to click to learn who.
 const VAGUE_SUBJECT =
   /(?:^|[.:] )(?:this|one|a|these|some) (?:man|woman|guy|girl|boy|mom|mum|dad|mother|father|couple|teen|kid|family|person|student|bride|grandma|grandmother|grandpa|pensioner|dog|cat|baby|stranger|celebrity|star|actor|singer)\b|\b(?:someone|somebody|something|everyone is|nobody|no one|the internet|internet is|(?:people|fans|parents|mums|moms|dads|viewers|users|shoppers|customers|diners|doctors|scientists|experts|women|men|teachers|brits|americans|twitter users|commuters|passengers) (?:are|can't|cannot|all)|doctors (?:hate|say|warn)|this guy|this girl|this woman|this man|this dog|this cat|this kid|this mom|this dad)\b/gi;
+// The headline breaks off before the point: a trailing ellipsis or colon ("And the winner is..."),
+// or it opens mid-thought ("And ...", "But ...").
+const CLIFFHANGER =
+  /(?:[\p{L}\p{N}']+\s?(?:\.{2,}|…)(?=\s*$|\s*\p{L})|[\p{L}\p{N}]+:\s*$|^(?:and|but|so|because) (?:the |this |that |then |it |now )?\p{L}+)/giu;
+// A person named only by a description ("Popular country singer's tour bus ...", "Former 'Full House'
+// star is now ...", "He carried the flag ...") at the start, where a news headline names them.
+const UNNAMED_SUBJECT =
+  /^(?:(?:a|an|the|this|one|whoa|wow) )?(?:(?:former|famous|popular|legendary|beloved|iconic|veteran|hollywood|celebrity|reality|tv|country|pop|rock|football|basketball|baseball|soccer|tennis|eccentric|crime|disney|oscar|grammy|olympic|[a-z]+-winning|"[^"]{1,40}")\s+){1,3}(?:star|singer|actor|actress|legend|player|rapper|model|writer|author|chef|host|athlete|celebrity|icon|director|comedian|musician|band|couple|billionaire|heiress|socialite)(?:'s)?\b|^(?:he|she|they) (?!(?:said|says|told|added)\b)[a-z]+/iu;
 // Runs on normalised text (straight quotes); an apostrophe inside a word ("doesn't") does not close the quote.
 const SCARE_QUOTES = /(?:^|[\s(])['"]((?:[^'"]|'(?=\p{L}))+?)['"](?=[\s,.:;!?)]|$)/gu;
 // Quoted speech: three or more words in double quotes. Its "you" is the speaker's, not the headline's.
@@ -162,20 +205,29 @@ function firstMatch(pattern: RegExp, text: string): string[] {
 }
 
 export const CUES: readonly CueDefinition[] = [
-  { id: 'listicle', label: 'Listicle number', quote: false, prior: 0.3, find: (text) => firstMatch(LISTICLE, text) },
+  {
+    id: 'listicle',
+    label: 'Listicle number',
+    quote: false,
+    prior: 0.3,
+    find: (text) => (HAS_NUMBER.test(text) ? firstMatch(LISTICLE, text) : []),
+  },
   {
     id: 'forwardReference',
     label: 'Forward reference',
     quote: true,
     prior: 1.6,
-    find: (text) => matchesOf(FORWARD_REFERENCE, text),
+    find: (text) => (HAS_POINTER_WORD.test(text) ? matchesOf(FORWARD_REFERENCE, text) : []),
   },
   {
     id: 'curiosityGap',
     label: 'Withholds the point',
     quote: true,
     prior: 3,
-    find: (text) => matchesOf(CURIOSITY_GAP, text),
+    find: (text) => [
+      ...matchesOf(CURIOSITY_GAP, text),
+      ...(HAS_GAP_WORD.test(text) ? matchesOf(CURIOSITY_GAP_MORE, text) : []),
+    ],
   },
   {
     id: 'secondPerson',
@@ -190,6 +242,20 @@ export const CUES: readonly CueDefinition[] = [
     quote: false,
     prior: 0.4,
     find: (text) => firstMatch(QUESTION, text),
+  },
+  {
+    id: 'withheldThing',
+    label: 'Names a kind of thing, not the thing',
+    quote: true,
+    prior: 1.6,
+    find: (text) => (hasWithheldAdjective(text) ? matchesOf(WITHHELD_THING, text) : []),
+  },
+  {
+    id: 'yesNoQuestion',
+    label: 'Asks a yes-or-no question',
+    quote: false,
+    prior: 1,
+    find: (text) => firstMatch(YES_NO_QUESTION, text),
   },
   {
     id: 'superlative',
@@ -257,6 +323,25 @@ export const CUES: readonly CueDefinition[] = [
   },
   { id: 'exclamation', label: 'Exclamation mark', quote: false, prior: 0.9, find: (text) => firstMatch(/!+/, text) },
   {
+    id: 'cliffhanger',
+    label: 'Breaks off before the point',
+    quote: true,
+    prior: 1.8,
+    find: (text) => (HAS_BREAK.test(text) ? matchesOf(CLIFFHANGER, text) : []),
+  },
+  {
+    id: 'unnamedSubject',
+    label: 'Names the subject only by a description',
+    quote: true,
+    prior: 1.4,
+    find: (text) => {
+      const match = UNNAMED_SUBJECT.exec(text);
+      // "Pop star Adele ...": the description is followed by the name.
+      if (!match || /^\s+(?:\p{Lu}|")/u.test(text.slice(match[0].length))) return [];
+      return [match[0].trim()];
+    },
+  },
+  {
     id: 'titleCase',
     label: 'Every Word Capitalised, teaser style',
     quote: false,
@@ -298,13 +383,28 @@ const RATIO_WORDS = new Set([
   'smaller',
   'greater',
 ]);
+/**
+ * Articles, auxiliaries, prepositions and the quote placeholder: how a desk
+ * writes (newswire drops "the" and "has"; feature desks keep them), not what
+ * makes a headline bait. An n-gram made only of these is left out, so the
+ * source-labelled data cannot teach "The ..." or "has been" as bait.
+ */
+const HOUSE_STYLE = new Set(
+  (
+    '<s> </s> <quote> the a an of to in on at for by with from as into over after about and or ' +
+    'is are was were be been being has have had'
+  ).split(' '),
+);
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 
 /** Lower-cased word tokens, numbers folded to one token. */
 export function tokenize(text: string): string[] {
-  return Array.from(normalizeHeadline(text).toLowerCase().matchAll(TOKEN), (match) =>
-    /^\d/.test(match[0]) ? '<num>' : match[0],
-  );
+  return tokensOf(normalizeHeadline(text));
+}
+
+/** tokenize() of text that is already normalised. */
+function tokensOf(normalized: string): string[] {
+  return Array.from(normalized.toLowerCase().matchAll(TOKEN), (match) => (/^\d/.test(match[0]) ? '<num>' : match[0]));
 }
 
 /**
@@ -316,15 +416,15 @@ export function ngrams(headline: string, cues: CueMatch[]): string[] {
   for (const cue of cues) {
     if (cue.id === 'sensational') {
       // Only the sensational word: in "shock attack" the noun is still news.
-      for (const match of cue.matches) masked.add(tokenize(match)[0] ?? '');
+      for (const match of cue.matches) masked.add(tokensOf(match)[0] ?? '');
     } else if (cue.id === 'doom' || cue.id === 'emotionalReaction') {
-      for (const match of cue.matches) for (const token of tokenize(match)) masked.add(token);
+      for (const match of cue.matches) for (const token of tokensOf(match)) masked.add(token);
     }
   }
   // Quoted speech becomes one <quote> token: its wording is the speaker's, not the headline writer's.
   const tokens = withoutQuotedSpeech(normalizeHeadline(headline), '\u0000')
     .split('\u0000')
-    .flatMap((part, index) => (index > 0 ? ['<quote>', ...tokenize(part)] : tokenize(part)))
+    .flatMap((part, index) => (index > 0 ? ['<quote>', ...tokensOf(part)] : tokensOf(part)))
     .map((token) => (masked.has(token) ? '<cue>' : token));
   // "18 times more likely" is a ratio, not a listicle's "18 Times Chris Pratt ...".
   for (let i = 1; i + 1 < tokens.length; i++) {
@@ -335,8 +435,10 @@ export function ngrams(headline: string, cues: CueMatch[]): string[] {
   const padded = ['<s>', ...tokens, '</s>'];
   for (let i = 0; i < padded.length; i++) {
     const token = padded[i] as string;
-    if (i > 0 && i < padded.length - 1 && token !== '<cue>') features.push(token);
-    if (i > 0 && token !== '<cue>' && padded[i - 1] !== '<cue>') features.push(`${padded[i - 1]} ${token}`);
+    const previous = padded[i - 1] as string;
+    if (i > 0 && i < padded.length - 1 && token !== '<cue>' && !HOUSE_STYLE.has(token)) features.push(token);
+    if (i > 0 && token !== '<cue>' && previous !== '<cue>' && !(HOUSE_STYLE.has(previous) && HOUSE_STYLE.has(token)))
+      features.push(`${previous} ${token}`);
   }
   return features;
 }

@@ -114,8 +114,22 @@ export function headlineLanguage(text: string, lang?: string): ScoredLanguage | 
   if (guessed === 'en' || guessed === 'es') return guessed;
   // Stop words shared with Spanish ("de", "que") can tip a short text to Dutch or Portuguese.
   if (mayBeSpanish(text)) return 'es';
-  if (guessed) return 'other';
+  // Stop words shared with Polish ("i", "to", "do") can tip an English headline the other way:
+  // English function words and none of another language's keep it English.
+  if (guessed) return onlyEnglishWords(text) ? 'en' : 'other';
   return mayBeEnglish(text) ? 'en' : 'other';
+}
+
+/** At least two English function words, none of another language's, no letters English does not use. */
+function onlyEnglishWords(text: string): boolean {
+  if (!mayBeLatin(text) || /[ßñãõąęłśźżőűäöüçèêàì]/iu.test(text)) return false;
+  let english = 0;
+  for (const word of text.match(/\p{L}+/gu) ?? []) {
+    const lower = word.toLowerCase();
+    if (FOREIGN_WORDS.has(lower)) return false;
+    if (ENGLISH_WORDS.has(lower)) english++;
+  }
+  return english >= 2;
 }
 
 function mayBeLatin(text: string): boolean {

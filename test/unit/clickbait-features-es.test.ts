@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { CueId } from '../../utils/clickbait/features.ts';
+import { extractCuesEs } from '../../utils/clickbait/features-es.ts';
+
+function cue(teaser: string, id: CueId): string[] {
+  return extractCuesEs(teaser).find((match) => match.id === id)?.matches ?? [];
+}
+
+describe('Spanish cue extractors', () => {
+  it('finds accented interrogatives, not the relative pronouns', () => {
+    expect(cue('Brecha digital en el Perú: cómo vamos y qué nos falta', 'interrogative')).toEqual(['cómo', 'qué']);
+    expect(cue('El ministro dijo que como presidente no firmará', 'interrogative')).toEqual([]);
+  });
+
+  it('finds entities described instead of named', () => {
+    expect(cue('COVID-19 en Uruguay: los tres departamentos que están en zona roja', 'unnamedSubject')).toEqual([
+      'los tres departamentos que',
+    ]);
+    expect(cue('Cae uno de los sicarios más buscados de Rosario', 'unnamedSubject')).toEqual([]);
+  });
+
+  it('finds a kind of thing withheld and an effect without its cause', () => {
+    expect(
+      cue('El gran premio: la frase de Carina Zampini que hizo llorar a una participante', 'withheldThing'),
+    ).toEqual(['la frase de']);
+    expect(
+      cue('El gran premio: la frase de Carina Zampini que hizo llorar a una participante', 'effectClause'),
+    ).toEqual(['que hizo']);
+    expect(cue('El Senado aprueba la ley de presupuesto', 'withheldThing')).toEqual([]);
+  });
+
+  it('finds a judgement placed before the noun', () => {
+    expect(cue('El cariñoso saludo de Antonela Roccuzzo a Lionel Messi', 'evaluativeLead')).toEqual([
+      'El cariñoso saludo',
+    ]);
+    expect(cue('El presidente anuncia nuevas medidas para la economía', 'evaluativeLead')).toEqual([]);
+  });
+
+  it('finds forward references and counts of unnamed things', () => {
+    expect(cue('Coronavirus en México: este es el único estado con más ocupación', 'forwardReference')).toEqual([
+      'este es',
+    ]);
+    expect(cue('Así sería internet sin el código escrito por mujeres', 'forwardReference')).toEqual(['Así sería']);
+    expect(cue('Arrancan los playoffs: cinco virtudes y cinco defectos de la burbuja', 'countOpening')).toEqual([
+      'cinco virtudes',
+    ]);
+    expect(cue('Atlético de San Luis anuncia cinco casos de coronavirus', 'countOpening')).toEqual([]);
+  });
+});
