@@ -228,19 +228,33 @@ export class BlockIndex {
   text(element: Element): string {
     const known = this.texts.get(element);
     if (known) return known.text;
-    // Uncached elements of the subtree in document order; reversed, children come before parents.
-    const pending: Element[] = [];
-    const stack: Element[] = [element];
+    // One walk of the uncached subtree: each element's children are folded in as they are
+    // met, an uncached child element first in full (explicit stack: deep trees).
+    const stack: TextFold[] = [newFold(element)];
     while (stack.length > 0) {
-      const current = stack.pop() as Element;
-      pending.push(current);
-      for (let child = current.lastElementChild; child; child = child.previousElementSibling) {
-        if (!this.texts.has(child)) stack.push(child);
+      const fold = stack[stack.length - 1] as TextFold;
+      let descended = false;
+      while (fold.child) {
+        const child = fold.child;
+        fold.child = child.nextSibling;
+        const type = child.nodeType;
+        if (type === TEXT_NODE || type === CDATA_NODE) addPart(fold, spacedText((child as CharacterData).data));
+        else if (type === ELEMENT_NODE) {
+          const known = this.texts.get(child as Element);
+          if (known) addPart(fold, known);
+          else {
+            stack.push(newFold(child as Element));
+            descended = true;
+            break;
+          }
+        }
       }
-    }
-    for (let at = pending.length - 1; at >= 0; at--) {
-      const current = pending[at] as Element;
-      this.texts.set(current, joinChildTexts(current, this.texts));
+      if (descended) continue;
+      stack.pop();
+      const done: SpacedText = fold.raw ? { text: fold.text, lead: fold.lead, trail: fold.trail, raw: true } : NONE;
+      this.texts.set(fold.element, done);
+      const outer = stack[stack.length - 1];
+      if (outer) addPart(outer, done);
     }
     return (this.texts.get(element) as SpacedText).text;
   }
@@ -296,32 +310,35 @@ function spacedText(data: string): SpacedText {
   };
 }
 
-/** normalizeSpace of the concatenated raw texts of an element's children (text nodes and cached elements). */
-function joinChildTexts(element: Element, texts: Map<Element, SpacedText>): SpacedText {
-  let text = '';
-  let space = false;
-  let lead = false;
-  let trail = false;
-  let raw = false;
-  for (let child = element.firstChild; child; child = child.nextSibling) {
-    const type = child.nodeType;
-    let part: SpacedText;
-    if (type === TEXT_NODE || type === CDATA_NODE) part = spacedText((child as CharacterData).data);
-    else if (type === ELEMENT_NODE) part = texts.get(child as Element) ?? NONE;
-    else continue;
-    if (!part.raw) continue;
-    if (!raw) lead = part.lead;
-    raw = true;
-    trail = part.trail;
-    if (part.text === '') {
-      space = true;
-      continue;
-    }
-    if (text !== '' && (space || part.lead)) text += ' ';
-    text += part.text;
-    space = part.trail;
+/** normalizeSpace of the concatenated raw texts of an element's children, folded in one child at a time. */
+interface TextFold {
+  element: Element;
+  /** The next child to fold in. */
+  child: ChildNode | null;
+  text: string;
+  /** The text so far ends in whitespace that normalising dropped. */
+  space: boolean;
+  lead: boolean;
+  trail: boolean;
+  raw: boolean;
+}
+
+function newFold(element: Element): TextFold {
+  return { element, child: element.firstChild, text: '', space: false, lead: false, trail: false, raw: false };
+}
+
+function addPart(fold: TextFold, part: SpacedText): void {
+  if (!part.raw) return;
+  if (!fold.raw) fold.lead = part.lead;
+  fold.raw = true;
+  fold.trail = part.trail;
+  if (part.text === '') {
+    fold.space = true;
+    return;
   }
-  return raw ? { text, lead, trail, raw } : NONE;
+  if (fold.text !== '' && (fold.space || part.lead)) fold.text += ' ';
+  fold.text += part.text;
+  fold.space = part.trail;
 }
 
 /** A host without its www. prefix; other subdomains count as other sites (a blog's bug tracker is not its archive). */
