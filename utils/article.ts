@@ -1,12 +1,12 @@
 /** The report's article: the extraction's metadata and text, tidied (byline, date, language, reading time). */
-import { blockText, type Extraction } from './extract.ts';
+import { articleSegments, type Extraction, segmentsText } from './extract.ts';
 import { pageLanguage } from './language.ts';
 import { fixBylineAndDate } from './metadata.ts';
 import type { ArticleInfo } from './report.ts';
 import { countWords, normalizeSpace, readingMinutes } from './text.ts';
 
 export function articleInfo(extraction: Extraction, document: Document): ArticleInfo {
-  const text = blockText(extraction.content);
+  const text = segmentsText(articleSegments(extraction));
   const lang = pageLanguage(extraction.lang ?? document.documentElement?.lang, text) || null;
   const { byline, publishedTime } = fixBylineAndDate(extraction.byline, extraction.publishedTime);
   const wordCount = countWords(text);

@@ -5,7 +5,7 @@
 import { captionTest } from './clutter/captions.ts';
 import { isLoneAddress, isMetaLine } from './clutter/metalines.ts';
 import type { DetectedBlock } from './detectors.ts';
-import { blockText, type Extraction } from './extract.ts';
+import { articleSegments, type Extraction, segmentsText } from './extract.ts';
 
 /** Share of the article's text in figcaptions above which the captions are the story. */
 const GALLERY_CAPTION_SHARE = 0.5;
@@ -62,7 +62,7 @@ export function cleanArticleText(
     if (live && !dropped.has(clone) && clone.data.trim() && inCaption(live.parentElement)) dropped.add(clone);
   }
   // Nothing dropped: the text is the article's, already walked once.
-  const text = dropped.size > 0 ? blockText(extraction.content, (node) => !dropped.has(node)) : fullText;
+  const text = dropped.size > 0 ? segmentsText(articleSegments(extraction), (node) => !dropped.has(node)) : fullText;
   // Datelines and reading-time notes are page furniture too, though no flag category fits them.
   return text
     .split('\n\n')

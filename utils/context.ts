@@ -5,9 +5,9 @@
 import { firstWithAttribute, setArticleTextNodes } from './clutter/blocks.ts';
 import type { AnalyzeOptions, DetectionContext } from './detectors.ts';
 import type { Extraction } from './extract.ts';
-import { pageLanguage } from './language.ts';
+import { guessLanguage } from './language.ts';
 import type { ArticleInfo } from './report.ts';
-import { normalizeSpace } from './text.ts';
+import { baseLanguage, normalizeSpace } from './text.ts';
 
 export const DEFAULT_CLICKBAIT_THRESHOLD = 0.5;
 
@@ -29,7 +29,9 @@ export function detectionContext(
     if (!articleRoot) articleRoot = live.parentElement;
     while (articleRoot && !articleRoot.contains(live)) articleRoot = articleRoot.parentElement;
   }
-  const lang = article?.lang ?? pageLanguage(document.documentElement?.lang, document.body?.textContent ?? '');
+  // The page's text is read only when neither the article nor the page declares a language.
+  const lang =
+    article?.lang ?? (baseLanguage(document.documentElement?.lang) || guessLanguage(document.body?.textContent ?? ''));
   const headlineElement = findHeadlineElement(document, article?.title ?? null, articleRoot);
   const ogTitle = firstWithAttribute(document, 'meta', 'property', 'og:title')?.getAttribute('content');
   const headlineText =

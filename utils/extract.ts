@@ -247,17 +247,25 @@ const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
+/** One paragraph of a subtree's text: its text nodes, and their text with whitespace collapsed. */
+export interface TextSegment {
+  nodes: Text[];
+  text: string;
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 /**
- * Visible text of a subtree as paragraphs separated by blank lines, with
- * whitespace collapsed inside each paragraph. `keep` can drop text nodes (the
- * flagged ones), so cleaned text is always the same text with parts removed.
+ * The text of a subtree cut where blocks begin and end, each piece with the text
+ * nodes it is made of (empty pieces included): blockText without a second walk.
  */
-export function blockText(root: Node, keep: (text: Text) => boolean = () => true): string {
-  const paragraphs: string[] = [];
+export function textSegments(root: Node): TextSegment[] {
+  const segments: TextSegment[] = [];
+  let nodes: Text[] = [];
   let current = '';
   const flush = () => {
-    const paragraph = current.replace(/\s+/g, ' ').trim();
-    if (paragraph) paragraphs.push(paragraph);
+    if (nodes.length > 0) segments.push({ nodes, text: collapse(current) });
+    nodes = [];
     current = '';
   };
   // Iterative walk: hostile pages nest deeply enough to overflow recursion.
@@ -269,7 +277,8 @@ export function blockText(root: Node, keep: (text: Text) => boolean = () => true
       continue;
     }
     if (item.nodeType === TEXT_NODE) {
-      if (keep(item as Text)) current += (item as Text).data;
+      nodes.push(item as Text);
+      current += (item as Text).data;
       continue;
     }
     if (item.nodeType !== ELEMENT_NODE && item !== root) continue;
@@ -283,5 +292,41 @@ export function blockText(root: Node, keep: (text: Text) => boolean = () => true
     for (let child = item.lastChild; child; child = child.previousSibling) stack.push(child);
   }
   flush();
+  return segments;
+}
+
+/** The paragraphs of the segments, separated by blank lines; `keep` can drop text nodes. */
+export function segmentsText(segments: TextSegment[], keep?: (text: Text) => boolean): string {
+  const paragraphs: string[] = [];
+  for (const segment of segments) {
+    let paragraph = segment.text;
+    if (keep && paragraph && !segment.nodes.every(keep)) {
+      let raw = '';
+      for (const node of segment.nodes) if (keep(node)) raw += node.data;
+      paragraph = collapse(raw);
+    }
+    if (paragraph) paragraphs.push(paragraph);
+  }
   return paragraphs.join('\n\n');
+}
+
+const extractionSegments = new WeakMap<Extraction, TextSegment[]>();
+
+/** The article's text segments, walked once per extraction (nothing changes the content after extraction). */
+export function articleSegments(extraction: Extraction): TextSegment[] {
+  let segments = extractionSegments.get(extraction);
+  if (!segments) {
+    segments = textSegments(extraction.content);
+    extractionSegments.set(extraction, segments);
+  }
+  return segments;
+}
+
+/**
+ * Visible text of a subtree as paragraphs separated by blank lines, with
+ * whitespace collapsed inside each paragraph. `keep` can drop text nodes (the
+ * flagged ones), so cleaned text is always the same text with parts removed.
+ */
+export function blockText(root: Node, keep?: (text: Text) => boolean): string {
+  return segmentsText(textSegments(root), keep);
 }

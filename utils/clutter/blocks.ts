@@ -74,6 +74,22 @@ export function isHeadlineLike(text: string): boolean {
   return words >= 4 && words <= 35;
 }
 
+function addStats(stats: BlockStats, child: BlockStats): void {
+  stats.text += child.text;
+  stats.linkText += child.linkText;
+  stats.links += child.links;
+  stats.headlineLinks += child.headlineLinks;
+  stats.siteHeadlineLinks += child.siteHeadlineLinks;
+  stats.items += child.items;
+  stats.forms += child.forms;
+  stats.inputs += child.inputs;
+  stats.emailInputs += child.emailInputs;
+  stats.buttons += child.buttons;
+  stats.paragraphs += child.paragraphs;
+  stats.headings += child.headings;
+  stats.articleText += child.articleText;
+}
+
 export class BlockIndex {
   readonly context: DetectionContext;
   readonly stats = new Map<Element, BlockStats>();
@@ -91,82 +107,102 @@ export class BlockIndex {
     this.siteHost = siteHostOf(context);
     this.articleTexts = articleTexts;
     const body = context.document.body;
-    this.elements = body ? Array.from(body.getElementsByTagName('*')) : [];
-    let articleLength = 0;
-    for (let index = this.elements.length - 1; index >= 0; index--) {
-      const element = this.elements[index] as Element;
-      const tag = element.tagName;
-      const stats = emptyStats(tag);
-      this.stats.set(element, stats);
-      if (SKIP.has(tag)) continue;
-      for (let child = element.firstChild; child; child = child.nextSibling) {
-        if (child.nodeType === TEXT_NODE) {
-          const length = visibleLength((child as Text).data);
-          stats.text += length;
-          if (articleTexts.has(child as Text)) stats.articleText += length;
-        } else if (child.nodeType === ELEMENT_NODE) {
-          const childStats = this.stats.get(child as Element);
-          if (!childStats) continue;
-          stats.text += childStats.text;
-          stats.linkText += childStats.linkText;
-          stats.links += childStats.links;
-          stats.headlineLinks += childStats.headlineLinks;
-          stats.siteHeadlineLinks += childStats.siteHeadlineLinks;
-          stats.items += childStats.items;
-          stats.forms += childStats.forms;
-          stats.inputs += childStats.inputs;
-          stats.emailInputs += childStats.emailInputs;
-          stats.buttons += childStats.buttons;
-          stats.paragraphs += childStats.paragraphs;
-          stats.headings += childStats.headings;
-          stats.articleText += childStats.articleText;
+    const elements: Element[] = [];
+    this.elements = elements;
+    // One walk of the tree in document order (elements listed as entered, their stats summed
+    // as they are left, so children before parents), with an explicit stack: hostile pages nest
+    // deeply. Skipped tags (scripts, SVG, ...) count nothing; their elements count for themselves.
+    const open: Element[] = [];
+    const openStats: BlockStats[] = [];
+    let parentStats: BlockStats | null = null;
+    let node: Node | null = body?.firstChild ?? null;
+    while (node) {
+      const type = node.nodeType;
+      if (type === ELEMENT_NODE) {
+        const element = node as Element;
+        const tag = element.tagName;
+        const stats = emptyStats(tag);
+        this.stats.set(element, stats);
+        elements.push(element);
+        const first = element.firstChild;
+        if (first) {
+          open.push(element);
+          openStats.push(stats);
+          parentStats = SKIP.has(tag) ? null : stats;
+          node = first;
+          continue;
         }
+        this.finish(element, stats);
+        if (parentStats) addStats(parentStats, stats);
+      } else if (type === TEXT_NODE && parentStats) {
+        const length = visibleLength((node as Text).data);
+        parentStats.text += length;
+        if (articleTexts.has(node as Text)) parentStats.articleText += length;
       }
-      switch (tag) {
-        case 'A':
-          if (element.hasAttribute('href')) {
-            stats.linkText = stats.text;
-            stats.links += 1;
-            // In-page anchors (a table of contents) are not other stories.
-            const href = element.getAttribute('href') ?? '';
-            if (!href.startsWith('#') && stats.text >= 18 && stats.text <= 220 && isHeadlineLike(this.text(element))) {
-              stats.headlineLinks += 1;
-              if (this.isSiteLink(href)) stats.siteHeadlineLinks += 1;
-            }
-          }
-          break;
-        case 'LI':
-          stats.items += 1;
-          break;
-        case 'FORM':
-          stats.forms += 1;
-          break;
-        case 'INPUT': {
-          const type = (element.getAttribute('type') ?? 'text').toLowerCase();
-          if (type !== 'hidden') stats.inputs += 1;
-          const name = `${element.getAttribute('name') ?? ''} ${element.getAttribute('placeholder') ?? ''}`;
-          if (type === 'email' || /e-?mail/i.test(name)) stats.emailInputs += 1;
-          if (type === 'submit' || type === 'button') stats.buttons += 1;
-          break;
-        }
-        case 'BUTTON':
-          stats.buttons += 1;
-          break;
-        case 'P':
-          stats.paragraphs += 1;
-          break;
-        case 'H1':
-        case 'H2':
-        case 'H3':
-        case 'H4':
-        case 'H5':
-        case 'H6':
-          stats.headings += 1;
-          break;
+      // On to the next node in document order, leaving each element whose last child this was.
+      let next: Node | null = node.nextSibling;
+      while (!next && open.length > 0) {
+        const element = open.pop() as Element;
+        const stats = openStats.pop() as BlockStats;
+        const outer = openStats[openStats.length - 1];
+        parentStats = outer && !SKIP.has(outer.tag) ? outer : null;
+        this.finish(element, stats);
+        if (parentStats) addStats(parentStats, stats);
+        next = element.nextSibling;
       }
+      node = next;
     }
+    let articleLength = 0;
     for (const text of articleTexts) articleLength += visibleLength(text.data);
     this.articleLength = articleLength;
+  }
+
+  /** The element's own contribution, once its children are summed (nothing for skipped tags). */
+  private finish(element: Element, stats: BlockStats): void {
+    const tag = stats.tag;
+    if (SKIP.has(tag)) return;
+    switch (tag) {
+      case 'A':
+        if (element.hasAttribute('href')) {
+          stats.linkText = stats.text;
+          stats.links += 1;
+          // In-page anchors (a table of contents) are not other stories.
+          const href = element.getAttribute('href') ?? '';
+          if (!href.startsWith('#') && stats.text >= 18 && stats.text <= 220 && isHeadlineLike(this.text(element))) {
+            stats.headlineLinks += 1;
+            if (this.isSiteLink(href)) stats.siteHeadlineLinks += 1;
+          }
+        }
+        break;
+      case 'LI':
+        stats.items += 1;
+        break;
+      case 'FORM':
+        stats.forms += 1;
+        break;
+      case 'INPUT': {
+        const type = (element.getAttribute('type') ?? 'text').toLowerCase();
+        if (type !== 'hidden') stats.inputs += 1;
+        const name = `${element.getAttribute('name') ?? ''} ${element.getAttribute('placeholder') ?? ''}`;
+        if (type === 'email' || /e-?mail/i.test(name)) stats.emailInputs += 1;
+        if (type === 'submit' || type === 'button') stats.buttons += 1;
+        break;
+      }
+      case 'BUTTON':
+        stats.buttons += 1;
+        break;
+      case 'P':
+        stats.paragraphs += 1;
+        break;
+      case 'H1':
+      case 'H2':
+      case 'H3':
+      case 'H4':
+      case 'H5':
+      case 'H6':
+        stats.headings += 1;
+        break;
+    }
   }
 
   /** Relative links and links to the page's own host (www. aside). */
@@ -192,19 +228,33 @@ export class BlockIndex {
   text(element: Element): string {
     const known = this.texts.get(element);
     if (known) return known.text;
-    // Uncached elements of the subtree in document order; reversed, children come before parents.
-    const pending: Element[] = [];
-    const stack: Element[] = [element];
+    // One walk of the uncached subtree: each element's children are folded in as they are
+    // met, an uncached child element first in full (explicit stack: deep trees).
+    const stack: TextFold[] = [newFold(element)];
     while (stack.length > 0) {
-      const current = stack.pop() as Element;
-      pending.push(current);
-      for (let child = current.lastElementChild; child; child = child.previousElementSibling) {
-        if (!this.texts.has(child)) stack.push(child);
+      const fold = stack[stack.length - 1] as TextFold;
+      let descended = false;
+      while (fold.child) {
+        const child = fold.child;
+        fold.child = child.nextSibling;
+        const type = child.nodeType;
+        if (type === TEXT_NODE || type === CDATA_NODE) addPart(fold, spacedText((child as CharacterData).data));
+        else if (type === ELEMENT_NODE) {
+          const known = this.texts.get(child as Element);
+          if (known) addPart(fold, known);
+          else {
+            stack.push(newFold(child as Element));
+            descended = true;
+            break;
+          }
+        }
       }
-    }
-    for (let at = pending.length - 1; at >= 0; at--) {
-      const current = pending[at] as Element;
-      this.texts.set(current, joinChildTexts(current, this.texts));
+      if (descended) continue;
+      stack.pop();
+      const done: SpacedText = fold.raw ? { text: fold.text, lead: fold.lead, trail: fold.trail, raw: true } : NONE;
+      this.texts.set(fold.element, done);
+      const outer = stack[stack.length - 1];
+      if (outer) addPart(outer, done);
     }
     return (this.texts.get(element) as SpacedText).text;
   }
@@ -260,32 +310,35 @@ function spacedText(data: string): SpacedText {
   };
 }
 
-/** normalizeSpace of the concatenated raw texts of an element's children (text nodes and cached elements). */
-function joinChildTexts(element: Element, texts: Map<Element, SpacedText>): SpacedText {
-  let text = '';
-  let space = false;
-  let lead = false;
-  let trail = false;
-  let raw = false;
-  for (let child = element.firstChild; child; child = child.nextSibling) {
-    const type = child.nodeType;
-    let part: SpacedText;
-    if (type === TEXT_NODE || type === CDATA_NODE) part = spacedText((child as CharacterData).data);
-    else if (type === ELEMENT_NODE) part = texts.get(child as Element) ?? NONE;
-    else continue;
-    if (!part.raw) continue;
-    if (!raw) lead = part.lead;
-    raw = true;
-    trail = part.trail;
-    if (part.text === '') {
-      space = true;
-      continue;
-    }
-    if (text !== '' && (space || part.lead)) text += ' ';
-    text += part.text;
-    space = part.trail;
+/** normalizeSpace of the concatenated raw texts of an element's children, folded in one child at a time. */
+interface TextFold {
+  element: Element;
+  /** The next child to fold in. */
+  child: ChildNode | null;
+  text: string;
+  /** The text so far ends in whitespace that normalising dropped. */
+  space: boolean;
+  lead: boolean;
+  trail: boolean;
+  raw: boolean;
+}
+
+function newFold(element: Element): TextFold {
+  return { element, child: element.firstChild, text: '', space: false, lead: false, trail: false, raw: false };
+}
+
+function addPart(fold: TextFold, part: SpacedText): void {
+  if (!part.raw) return;
+  if (!fold.raw) fold.lead = part.lead;
+  fold.raw = true;
+  fold.trail = part.trail;
+  if (part.text === '') {
+    fold.space = true;
+    return;
   }
-  return raw ? { text, lead, trail, raw } : NONE;
+  if (fold.text !== '' && (fold.space || part.lead)) fold.text += ' ';
+  fold.text += part.text;
+  fold.space = part.trail;
 }
 
 /** A host without its www. prefix; other subdomains count as other sites (a blog's bug tracker is not its archive). */

@@ -337,14 +337,14 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
     if (inside && length <= 60 && wordCount(text) <= 6 && AGENCY_CREDIT.test(text)) {
       return { category: 'source-credit', score: 0.6, reasons: [`Image credit: ${quote(text)}`] };
     }
-    if (inside && CAPTION_CREDIT.test(text)) {
+    if (inside && has(CAPTION_CREDIT, text)) {
       return {
         category: 'source-credit',
         score: 0.6,
         reasons: [`Image caption with credit: ${quote(text.slice(-40))}`],
       };
     }
-    if (inside && (WIRE_CREDIT.test(text) || (length <= 200 && CONTRIBUTED_LINE.test(text)))) {
+    if (inside && (WIRE_CREDIT.test(text) || (length <= 200 && has(CONTRIBUTED_LINE, text)))) {
       return { category: 'source-credit', score: 0.7, reasons: [`Wire-service credit: ${quote(text)}`] };
     }
     if (inside && length <= 120 && SHARE_PROMPT.test(text)) {
@@ -354,14 +354,14 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
         reasons: [`Share prompt: ${quote(matchText(SHARE_PROMPT, text) ?? text)}`],
       };
     }
-    if (inside && length <= 220 && APP_PROMO.test(text)) {
+    if (inside && length <= 220 && has(APP_PROMO, text)) {
       return {
         category: 'advertising',
         score: 0.6,
         reasons: [`App promotion: ${quote(matchText(APP_PROMO, text) ?? text)}`],
       };
     }
-    if (inside && length <= 250 && AD_DISCLOSURE.test(text)) {
+    if (inside && length <= 250 && has(AD_DISCLOSURE, text)) {
       return {
         category: 'advertising',
         score: 0.65,
@@ -401,7 +401,7 @@ function classify(index: BlockIndex, element: Element, context: DetectionContext
         reasons: [`Copyright line: ${quote(matchText(COPYRIGHT, text) ?? text)}`],
       };
     }
-    if (inside && CONTACT_LINE.test(text)) {
+    if (inside && has(CONTACT_LINE, text)) {
       return {
         category: 'source-credit',
         score: 0.6,

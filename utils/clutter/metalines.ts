@@ -89,6 +89,18 @@ const squash = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+/** squash() of the last title and byline seen: every paragraph of an article is checked against the same two. */
+const squashedMeta = new Map<string, string>();
+function squashMeta(text: string): string {
+  let squashed = squashedMeta.get(text);
+  if (squashed === undefined) {
+    if (squashedMeta.size >= 8) squashedMeta.clear();
+    squashed = squash(text);
+    squashedMeta.set(text, squashed);
+  }
+  return squashed;
+}
+
 /**
  * True for a short paragraph that is only a date/time stamp, a reading-time
  * note, a byline, a repeat of the headline, a gallery counter or
@@ -97,10 +109,10 @@ const squash = (text: string) =>
 export function isMetaLine(paragraph: string, meta: ArticleMeta = {}): boolean {
   if (paragraph.length > 160) return false;
   if (!/[\p{L}\p{N}]/u.test(paragraph)) return true;
-  if (meta.title && paragraph.length >= 12 && squash(paragraph) === squash(meta.title)) return true;
+  if (meta.title && paragraph.length >= 12 && squash(paragraph) === squashMeta(meta.title)) return true;
   if (FIGURE_LINE.test(paragraph) || CONTROL_LINE.test(paragraph)) return true;
   if (paragraph.length > 90) return false;
-  if (meta.byline && paragraph.length >= 5 && squash(paragraph) === squash(meta.byline)) return true;
+  if (meta.byline && paragraph.length >= 5 && squash(paragraph) === squashMeta(meta.byline)) return true;
   if (READING_TIME.test(paragraph) || GALLERY.test(paragraph) || UI_LABEL.test(paragraph)) return true;
   if (CREDIT_LINE.test(paragraph) || CONTACT_ONLY.test(paragraph) || CATEGORY_LINE.test(paragraph)) return true;
   if (LONE_LABEL.test(paragraph)) return true;

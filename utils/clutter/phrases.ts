@@ -576,4 +576,14 @@ export const PHRASE_GATES = new Map<RegExp, RegExp>([
   ],
   [COMMENT_POLICY, gate('comment|moderating|akismet|kommentarfunktion|netiquette|coment')],
   [DONATION_ASK, gate('support|donate|fund|need|brauchen|unterst|soutenez|besoin|apoya|necesitamos|wesprzyj|sostieni')],
+  [CAPTION_CREDIT, /[(©]/],
+  [
+    AD_DISCLOSURE,
+    gate(
+      'werbung|anzeige|sponsored|advertis|publicidad|publicit|bei den|affiliate|commission|provision|partnerlink|amazon',
+    ),
+  ],
+  [APP_PROMO, gate('ap[pl]|it on|click here|with us|whatsapp|telegram|youtube|tiktok')],
+  [CONTACT_LINE, gate('tip|reach|follow|contact|write to|schreiben sie|crivez')],
+  [CONTRIBUTED_LINE, gate('contribu|beigetragen')],
 ]);
