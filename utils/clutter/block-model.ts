@@ -124,27 +124,47 @@ export function judgeBlock(index: BlockIndex, context: DetectionContext, element
 /** Below this score outermostBlocks-style merging ignores a verdict. */
 const MIN_SHOWN = 0.5;
 
+/** The classifier's related blocks, outermost first in document order. */
+function findRelatedBlocks(context: DetectionContext): DetectedBlock[] {
+  const index = blockIndex(context);
+  const blocks: DetectedBlock[] = [];
+  const { elements } = index;
+  for (let at = 0; at < elements.length; at++) {
+    const element = elements[at] as Element;
+    if (!isCandidate(index, element) || !mayBeRelated(index, element)) continue;
+    const { facts, score } = judgeBlock(index, context, element);
+    const threshold = index.inArticle(element) ? model.threshold : model.thresholdOutside;
+    if (score < threshold) continue;
+    // Shown scores start at 0.5 at the threshold, like the other detectors' verdicts.
+    const shown = MIN_SHOWN + (0.5 * (score - threshold)) / Math.max(1e-9, 1 - threshold);
+    const found = verdict(facts, Math.min(1, shown));
+    if (!found) continue;
+    blocks.push({ element, ...found });
+    // Document order keeps a subtree together: skip to the first element after this one's.
+    while (at + 1 < elements.length && element.contains(elements[at + 1] as Element)) at++;
+  }
+  return blocks;
+}
+
+const relatedCache = new WeakMap<DetectionContext, DetectedBlock[]>();
+
+/**
+ * The related blocks of one analysis, found once: the detector reports them and the
+ * boilerplate split (block-split.ts) reads them.
+ */
+export function relatedBlocks(context: DetectionContext): DetectedBlock[] {
+  let blocks = relatedCache.get(context);
+  if (!blocks) {
+    blocks = findRelatedBlocks(context);
+    relatedCache.set(context, blocks);
+  }
+  return blocks;
+}
+
 export const blockModelDetector: Detector = {
   name: 'blocks',
   detect(context) {
-    const index = blockIndex(context);
-    const blocks: DetectedBlock[] = [];
-    const { elements } = index;
-    for (let at = 0; at < elements.length; at++) {
-      const element = elements[at] as Element;
-      if (!isCandidate(index, element) || !mayBeRelated(index, element)) continue;
-      const { facts, score } = judgeBlock(index, context, element);
-      const threshold = index.inArticle(element) ? model.threshold : model.thresholdOutside;
-      if (score < threshold) continue;
-      // Shown scores start at 0.5 at the threshold, like the other detectors' verdicts.
-      const shown = MIN_SHOWN + (0.5 * (score - threshold)) / Math.max(1e-9, 1 - threshold);
-      const found = verdict(facts, Math.min(1, shown));
-      if (!found) continue;
-      blocks.push({ element, ...found });
-      // Document order keeps a subtree together: skip to the first element after this one's.
-      while (at + 1 < elements.length && element.contains(elements[at + 1] as Element)) at++;
-    }
-    return blocks;
+    return relatedBlocks(context).slice();
   },
 };
 
