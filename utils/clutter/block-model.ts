@@ -7,8 +7,9 @@
  * ("12 links, 96 % link text, after the article").
  */
 import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
-import { type BlockFacts, blockFeatures, FEATURE_NAMES } from './block-features.ts';
+import { type BlockFacts, blockFeatures, blockPosition, FEATURE_NAMES } from './block-features.ts';
 import MODEL from './block-model.json' with { type: 'json' };
+import { type TeaserList, teaserList } from './block-teasers.ts';
 import { type BlockIndex, blockHeading, blockIndex } from './blocks.ts';
 import { isBlockUnit, sameAsParent } from './boilerplate.ts';
 import { MOST_READ_HEADING, NEXT_ARTICLE, READ_MORE_LEAD, RELATED_HEADING } from './phrases.ts';
@@ -124,6 +125,26 @@ export function judgeBlock(index: BlockIndex, context: DetectionContext, element
 /** Below this score outermostBlocks-style merging ignores a verdict. */
 const MIN_SHOWN = 0.5;
 
+/** A teaser list's verdict: its structure is the reason. */
+function teaserVerdict(
+  index: BlockIndex,
+  context: DetectionContext,
+  element: Element,
+  list: TeaserList,
+): Omit<DetectedBlock, 'element'> {
+  const stats = index.get(element);
+  const where = WHERE[blockPosition(context, element)];
+  return {
+    kind: 'related',
+    category: 'story-list',
+    score: Math.min(1, 0.6 + (0.4 * list.teasers) / Math.max(1, list.items)),
+    reasons: [
+      `Links to other stories: ${list.teasers} of ${list.items} items open with a headline link and a short summary ` +
+        `(${stats.links} links), ${where}`,
+    ],
+  };
+}
+
 /** The classifier's related blocks, outermost first in document order. */
 function findRelatedBlocks(context: DetectionContext): DetectedBlock[] {
   const index = blockIndex(context);
@@ -131,6 +152,12 @@ function findRelatedBlocks(context: DetectionContext): DetectedBlock[] {
   const { elements } = index;
   for (let at = 0; at < elements.length; at++) {
     const element = elements[at] as Element;
+    const teasers = teaserList(index, element);
+    if (teasers) {
+      blocks.push({ element, ...teaserVerdict(index, context, element, teasers) });
+      while (at + 1 < elements.length && element.contains(elements[at + 1] as Element)) at++;
+      continue;
+    }
     if (!isCandidate(index, element) || !mayBeRelated(index, element)) continue;
     const { facts, score } = judgeBlock(index, context, element);
     const threshold = index.inArticle(element) ? model.threshold : model.thresholdOutside;
