@@ -30,11 +30,11 @@ export function toFlags(
 }
 
 /** Elements whose text a reader never sees (the extension's slimmed copy leaves them out too). */
-const HIDDEN_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const HIDDEN_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
 
 /**
  * The block's visible text, normalizeSpace'd and cut at `max`: the text of script, style,
- * noscript and template elements is left out, so a saved page's flag says what the reader
+ * noscript, template and SVG elements is left out (as in utils/address.ts), so a saved page's flag says what the reader
  * sees (as the extension's slimmed copy does). Reads only as much text as that needs.
  */
 export function leadingText(element: Element, max: number): string {

@@ -178,7 +178,7 @@ describe('block classifier on pages', () => {
       .join('')}</tbody></table>`;
     const report = analyze(article(teasers));
     const flag = relatedFlags(report).find((candidate) => candidate.text.includes(STORIES[0] as string));
-    expect(flag?.reasons[0]).toContain('4 of 4 items open with a headline link and a short summary');
+    expect(flag?.reasons[0]).toContain('4 of 4 items are a headline link with at most a short summary');
     expect(flag?.text).toContain(summary(3));
     expect(report.cleanText).not.toContain(summary(1));
     expectArticleKept(report);
@@ -192,7 +192,9 @@ describe('block classifier on pages', () => {
       )
       .join('')}</ul>`;
     const report = analyze(article(sources));
-    expect(report.flags.some((flag) => flag.reasons.some((reason) => reason.includes('items open with')))).toBe(false);
+    expect(
+      report.flags.some((flag) => flag.reasons.some((reason) => reason.includes('items are a headline link'))),
+    ).toBe(false);
     expectArticleKept(report);
   });
 
@@ -202,7 +204,9 @@ describe('block classifier on pages', () => {
         `<li><a href="/news/teaser-${at}">${story}</a> A summary of this story that runs on for a while, in one longer sentence of text number ${at}.</li>`,
     ).join('')}</ul>`;
     const report = analyze(article(teasers, '', 'ltr', PARAGRAPHS.slice(0, 1)));
-    expect(report.flags.some((flag) => flag.reasons.some((reason) => reason.includes('items open with')))).toBe(false);
+    expect(
+      report.flags.some((flag) => flag.reasons.some((reason) => reason.includes('items are a headline link'))),
+    ).toBe(false);
   });
 });
 

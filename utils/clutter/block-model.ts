@@ -139,32 +139,45 @@ function teaserVerdict(
     category: 'story-list',
     score: Math.min(1, 0.6 + (0.4 * list.teasers) / Math.max(1, list.items)),
     reasons: [
-      `Links to other stories: ${list.teasers} of ${list.items} items open with a headline link and a short summary ` +
+      `Links to other stories: ${list.teasers} of ${list.items} items are a headline link with at most a short summary ` +
         `(${stats.links} links), ${where}`,
     ],
   };
 }
 
-/** The classifier's related blocks, outermost first in document order. */
+/** The classifier's verdict on a candidate block, or null. */
+function modelVerdict(
+  index: BlockIndex,
+  context: DetectionContext,
+  element: Element,
+): Omit<DetectedBlock, 'element'> | null {
+  if (!isCandidate(index, element) || !mayBeRelated(index, element)) return null;
+  const { facts, score } = judgeBlock(index, context, element);
+  const threshold = index.inArticle(element) ? model.threshold : model.thresholdOutside;
+  if (score < threshold) return null;
+  // Shown scores start at 0.5 at the threshold, like the other detectors' verdicts.
+  const shown = MIN_SHOWN + (0.5 * (score - threshold)) / Math.max(1e-9, 1 - threshold);
+  return verdict(facts, Math.min(1, shown));
+}
+
+/** A teaser list the classifier does not judge (long, or much of the article's text), or null. */
+function teaserBlock(
+  index: BlockIndex,
+  context: DetectionContext,
+  element: Element,
+): Omit<DetectedBlock, 'element'> | null {
+  const list = teaserList(index, element);
+  return list ? teaserVerdict(index, context, element, list) : null;
+}
+
+/** The classifier's related blocks (and teaser lists), outermost first in document order. */
 function findRelatedBlocks(context: DetectionContext): DetectedBlock[] {
   const index = blockIndex(context);
   const blocks: DetectedBlock[] = [];
   const { elements } = index;
   for (let at = 0; at < elements.length; at++) {
     const element = elements[at] as Element;
-    const teasers = teaserList(index, element);
-    if (teasers) {
-      blocks.push({ element, ...teaserVerdict(index, context, element, teasers) });
-      while (at + 1 < elements.length && element.contains(elements[at + 1] as Element)) at++;
-      continue;
-    }
-    if (!isCandidate(index, element) || !mayBeRelated(index, element)) continue;
-    const { facts, score } = judgeBlock(index, context, element);
-    const threshold = index.inArticle(element) ? model.threshold : model.thresholdOutside;
-    if (score < threshold) continue;
-    // Shown scores start at 0.5 at the threshold, like the other detectors' verdicts.
-    const shown = MIN_SHOWN + (0.5 * (score - threshold)) / Math.max(1e-9, 1 - threshold);
-    const found = verdict(facts, Math.min(1, shown));
+    const found = modelVerdict(index, context, element) ?? teaserBlock(index, context, element);
     if (!found) continue;
     blocks.push({ element, ...found });
     // Document order keeps a subtree together: skip to the first element after this one's.
