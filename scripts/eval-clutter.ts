@@ -367,7 +367,7 @@ async function main() {
   if (!args.page && args.sets.length === SETS.length) {
     // Human block labels (measure and tune only) and the block classifier's site-grouped CV.
     const l3s = evaluateL3s(args.limit);
-    results.l3s = { ours: l3s.ours, rule: l3s.rule, pipelineRule: l3s.pipelineRule };
+    results.l3s = { ours: l3s.ours, lenient: l3s.lenient, rule: l3s.rule, pipelineRule: l3s.pipelineRule };
     const cv = crossValidationLine(collectRows(args.limit));
     results.blockCv = cv.trim();
     if (!args.json) {
@@ -375,6 +375,7 @@ async function main() {
         `L3S-GN1 (${l3s.records.length} pages, human block labels, flags as the CLI reports them)\n`,
       );
       process.stdout.write(formatL3s('Article Lens flags', l3s.ours));
+      process.stdout.write(formatL3s('  label "?" as a lost character', l3s.lenient));
       process.stdout.write(
         formatL3s('plain Readability (flags nothing)', { ...l3s.ours, relatedFound: 0, fullTextFlagged: 0 }),
       );

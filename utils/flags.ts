@@ -29,20 +29,36 @@ export function toFlags(
   return { flags, targets };
 }
 
-/** normalizeSpace(element.textContent).slice(0, max), reading only as much text as that needs. */
+/** Elements whose text a reader never sees (the extension's slimmed copy leaves them out too). */
+const HIDDEN_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
+
+/**
+ * The block's visible text, normalizeSpace'd and cut at `max`: the text of script, style,
+ * noscript, template and SVG elements is left out (as in utils/address.ts), so a saved page's flag says what the reader
+ * sees (as the extension's slimmed copy does). Reads only as much text as that needs.
+ */
 export function leadingText(element: Element, max: number): string {
-  const document = element.ownerDocument;
-  const walker = document.createTreeWalker(element, 0xc);
   let raw = '';
   let check = max;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    raw += (node as Text).data;
-    // Once the normalised prefix holds `max` characters, the rest cannot change them.
-    if (raw.length >= check) {
-      const prefix = normalizeSpace(raw);
-      if (prefix.length >= max) return prefix.slice(0, max);
-      check = raw.length + max;
+  let node: Node | null = element.firstChild;
+  while (node && node !== element) {
+    const type = node.nodeType;
+    let descend = false;
+    if (type === 3 || type === 4) {
+      raw += (node as CharacterData).data;
+      // Once the normalised prefix holds `max` characters, the rest cannot change them.
+      if (raw.length >= check) {
+        const prefix = normalizeSpace(raw);
+        if (prefix.length >= max) return prefix.slice(0, max);
+        check = raw.length + max;
+      }
+    } else if (type === 1) descend = !HIDDEN_TEXT.has((node as Element).tagName.toUpperCase());
+    if (descend && node.firstChild) {
+      node = node.firstChild;
+      continue;
     }
+    while (node && node !== element && !node.nextSibling) node = node.parentNode;
+    if (node && node !== element) node = node.nextSibling;
   }
   return normalizeSpace(raw).slice(0, max);
 }

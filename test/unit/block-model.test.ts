@@ -6,6 +6,10 @@ import type { BlockFacts } from '../../utils/clutter/block-features.ts';
 import { FEATURE_NAMES } from '../../utils/clutter/block-features.ts';
 import MODEL from '../../utils/clutter/block-model.json' with { type: 'json' };
 import { isRelated, scoreValues, verdict } from '../../utils/clutter/block-model.ts';
+import { splitRelated } from '../../utils/clutter/block-split.ts';
+import { detectionContext } from '../../utils/context.ts';
+import type { DetectedBlock } from '../../utils/detectors.ts';
+import { leadingText } from '../../utils/flags.ts';
 import type { PageReport } from '../../utils/report.ts';
 import { PARAGRAPHS } from './night-bus-article.ts';
 
@@ -164,5 +168,100 @@ describe('block classifier on pages', () => {
     expect(report.article).toBeNull();
     expect(report.notices).toContain('no-article');
     expect(relatedFlags(report).some((flag) => flag.text.includes(STORIES[2] as string))).toBe(true);
+  });
+
+  it('a teaser list inside the article (headline link + a summary each) is related, the article kept', () => {
+    const summary = (at: number) =>
+      `A summary of story number ${at} that tells the reader what happened, where it happened and who said what about it afterwards.`;
+    const teasers = `<table><tbody>${STORIES.slice(0, 4)
+      .map((story, at) => `<tr><td><a href="/news/teaser-${at}">${story}</a> ${summary(at)}</td></tr>`)
+      .join('')}</tbody></table>`;
+    const report = analyze(article(teasers));
+    const flag = relatedFlags(report).find((candidate) => candidate.text.includes(STORIES[0] as string));
+    expect(flag?.reasons[0]).toContain('4 of 4 items are a headline link with at most a short summary');
+    expect(flag?.text).toContain(summary(3));
+    expect(report.cleanText).not.toContain(summary(1));
+    expectArticleKept(report);
+  });
+
+  it('a list of sources under a report (items opening with headline links off the site) is not a teaser list', () => {
+    const sources = `<ul>${STORIES.slice(0, 5)
+      .map(
+        (story, at) =>
+          `<li><a href="https://agency.example/report-${at}">${story}</a> Published by the national statistics agency in its yearly survey.</li>`,
+      )
+      .join('')}</ul>`;
+    const report = analyze(article(sources));
+    expect(
+      report.flags.some((flag) => flag.reasons.some((reason) => reason.includes('items are a headline link'))),
+    ).toBe(false);
+    expectArticleKept(report);
+  });
+
+  it('a teaser list that is most of the extracted text is left to the article', () => {
+    const teasers = `<ul>${STORIES.map(
+      (story, at) =>
+        `<li><a href="/news/teaser-${at}">${story}</a> A summary of this story that runs on for a while, in one longer sentence of text number ${at}.</li>`,
+    ).join('')}</ul>`;
+    const report = analyze(article(teasers, '', 'ltr', PARAGRAPHS.slice(0, 1)));
+    expect(
+      report.flags.some((flag) => flag.reasons.some((reason) => reason.includes('items are a headline link'))),
+    ).toBe(false);
+  });
+});
+
+describe('related links or page chrome', () => {
+  const page = () =>
+    new JSDOM(
+      `<body><div id="rail"><a href="/">Home</a><ul id="list">${STORIES.map((story) => `<li>${story}</li>`).join('')}</ul></div>` +
+        `<div id="menu">${['News', 'Sport', 'Weather', 'Business', 'Culture', 'Travel', 'Science', 'Opinion', 'Letters', 'Obituaries'].map((name) => `<a href="/${name}">${name}</a>`).join(' ')}<p id="teaser">${STORIES[0]}</p></div></body>`,
+      { url: URL },
+    ).window.document;
+  const block = (element: Element, kind: 'boilerplate' | 'related', category: string): DetectedBlock => ({
+    element,
+    kind,
+    category,
+    score: 0.7,
+    reasons: [kind === 'related' ? 'Links to other stories: 6 headline links' : 'Link list: short links'],
+  });
+
+  it('a navigation block whose text is mostly a related list becomes related; one with a little stays chrome', () => {
+    const document = page();
+    const context = detectionContext(document, { url: URL }, null, null);
+    const byId = (id: string) => document.getElementById(id) as Element;
+    const result = splitRelated(
+      context,
+      [block(byId('rail'), 'boilerplate', 'navigation'), block(byId('menu'), 'boilerplate', 'navigation')],
+      [block(byId('list'), 'related', 'story-list'), block(byId('teaser'), 'related', 'story-list')],
+    );
+    expect(result[0]?.kind).toBe('related');
+    expect(result[0]?.category).toBe('story-list');
+    expect(result[0]?.element).toBe(byId('rail'));
+    expect(result[0]?.reasons.join(' ')).toMatch(/\d+ % of this block is links to other stories \(Link list/);
+    expect(result[1]?.kind).toBe('boilerplate');
+  });
+
+  it('leaves a newsletter or cookie block alone whatever it holds', () => {
+    const document = page();
+    const context = detectionContext(document, { url: URL }, null, null);
+    const rail = document.getElementById('rail') as Element;
+    const list = document.getElementById('list') as Element;
+    const result = splitRelated(
+      context,
+      [block(rail, 'boilerplate', 'newsletter')],
+      [block(list, 'related', 'story-list')],
+    );
+    expect(result[0]?.kind).toBe('boilerplate');
+  });
+});
+
+describe('flag text', () => {
+  it('is the text a reader sees: script and style text left out', () => {
+    const { document } = new JSDOM(
+      '<div id="box">More <script>var tracking = "x";</script>stories<style>.a{color:red}</style> <b>here</b></div>',
+    ).window;
+    const box = document.getElementById('box') as Element;
+    expect(leadingText(box, 100)).toBe('More stories here');
+    expect(leadingText(box, 6)).toBe('More s');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aebMean, aebPageScore, shingles, snippetCounts, snippetTotals } from '../../scripts/clutter-metrics.ts';
+import { holds, scoreFlags } from '../../scripts/eval-l3s.ts';
 
 describe('AEB shingle metric', () => {
   it('makes 4-token shingles with counts, Unicode words included', () => {
@@ -65,5 +66,36 @@ describe('trafilatura snippet metric', () => {
     expect(totals.precision).toBeCloseTo(4 / 5);
     expect(totals.recall).toBeCloseTo(4 / 6);
     expect(totals.f).toBeCloseTo((2 * 0.8 * (4 / 6)) / (0.8 + 4 / 6));
+  });
+});
+
+describe('L3S-GN1 block matching', () => {
+  it('holds exact text; only the lenient match reads a label "?" as a lost character', () => {
+    const flag = 'Fears over sport agency’s future • Bigby a sparkplug (a+b)';
+    expect(holds(flag, 'sport agency’s future')).toBe(true);
+    expect(holds(flag, 'sport agency?s future')).toBe(false);
+    expect(holds(flag, 'sport agency?s future', true)).toBe(true);
+    expect(holds(flag, '? Bigby a sparkplug (a+b)', true)).toBe(true);
+    // "?" stands for one character beyond ASCII, not for any letter or for several.
+    expect(holds('sport agencyXs future', 'sport agency?s future', true)).toBe(false);
+    expect(holds(flag, 'sport agency??s future', true)).toBe(false);
+  });
+
+  it('counts related blocks only under related flags', () => {
+    const block = {
+      page: 'p',
+      url: '',
+      idx: 0,
+      label: 4,
+      text: 'Council approves new cycle lanes',
+      linkTextRatio: 1,
+      invisible: false,
+    };
+    expect(scoreFlags([block], [{ kind: 'boilerplate', text: 'Council approves new cycle lanes' }]).relatedFound).toBe(
+      0,
+    );
+    expect(
+      scoreFlags([block], [{ kind: 'related', text: 'More: Council approves new cycle lanes' }]).relatedFound,
+    ).toBe(1);
   });
 });

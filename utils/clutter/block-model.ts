@@ -7,8 +7,9 @@
  * ("12 links, 96 % link text, after the article").
  */
 import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
-import { type BlockFacts, blockFeatures, FEATURE_NAMES } from './block-features.ts';
+import { type BlockFacts, blockFeatures, blockPosition, FEATURE_NAMES } from './block-features.ts';
 import MODEL from './block-model.json' with { type: 'json' };
+import { type TeaserList, teaserList } from './block-teasers.ts';
 import { type BlockIndex, blockHeading, blockIndex } from './blocks.ts';
 import { isBlockUnit, sameAsParent } from './boilerplate.ts';
 import { MOST_READ_HEADING, NEXT_ARTICLE, READ_MORE_LEAD, RELATED_HEADING } from './phrases.ts';
@@ -124,27 +125,86 @@ export function judgeBlock(index: BlockIndex, context: DetectionContext, element
 /** Below this score outermostBlocks-style merging ignores a verdict. */
 const MIN_SHOWN = 0.5;
 
+/** A teaser list's verdict: its structure is the reason. */
+function teaserVerdict(
+  index: BlockIndex,
+  context: DetectionContext,
+  element: Element,
+  list: TeaserList,
+): Omit<DetectedBlock, 'element'> {
+  const stats = index.get(element);
+  const where = WHERE[blockPosition(context, element)];
+  return {
+    kind: 'related',
+    category: 'story-list',
+    score: Math.min(1, 0.6 + (0.4 * list.teasers) / Math.max(1, list.items)),
+    reasons: [
+      `Links to other stories: ${list.teasers} of ${list.items} items are a headline link with at most a short summary ` +
+        `(${stats.links} links), ${where}`,
+    ],
+  };
+}
+
+/** The classifier's verdict on a candidate block, or null. */
+function modelVerdict(
+  index: BlockIndex,
+  context: DetectionContext,
+  element: Element,
+): Omit<DetectedBlock, 'element'> | null {
+  if (!isCandidate(index, element) || !mayBeRelated(index, element)) return null;
+  const { facts, score } = judgeBlock(index, context, element);
+  const threshold = index.inArticle(element) ? model.threshold : model.thresholdOutside;
+  if (score < threshold) return null;
+  // Shown scores start at 0.5 at the threshold, like the other detectors' verdicts.
+  const shown = MIN_SHOWN + (0.5 * (score - threshold)) / Math.max(1e-9, 1 - threshold);
+  return verdict(facts, Math.min(1, shown));
+}
+
+/** A teaser list the classifier does not judge (long, or much of the article's text), or null. */
+function teaserBlock(
+  index: BlockIndex,
+  context: DetectionContext,
+  element: Element,
+): Omit<DetectedBlock, 'element'> | null {
+  const list = teaserList(index, element);
+  return list ? teaserVerdict(index, context, element, list) : null;
+}
+
+/** The classifier's related blocks (and teaser lists), outermost first in document order. */
+function findRelatedBlocks(context: DetectionContext): DetectedBlock[] {
+  const index = blockIndex(context);
+  const blocks: DetectedBlock[] = [];
+  const { elements } = index;
+  for (let at = 0; at < elements.length; at++) {
+    const element = elements[at] as Element;
+    const found = modelVerdict(index, context, element) ?? teaserBlock(index, context, element);
+    if (!found) continue;
+    blocks.push({ element, ...found });
+    // Document order keeps a subtree together: skip to the first element after this one's.
+    while (at + 1 < elements.length && element.contains(elements[at + 1] as Element)) at++;
+  }
+  return blocks;
+}
+
+const relatedCache = new WeakMap<DetectionContext, DetectedBlock[]>();
+
+/**
+ * The related blocks of one analysis, found once: the detector reports them and the
+ * boilerplate split (block-split.ts) reads them.
+ */
+export function relatedBlocks(context: DetectionContext): DetectedBlock[] {
+  let blocks = relatedCache.get(context);
+  if (!blocks) {
+    blocks = findRelatedBlocks(context);
+    relatedCache.set(context, blocks);
+  }
+  return blocks;
+}
+
 export const blockModelDetector: Detector = {
   name: 'blocks',
   detect(context) {
-    const index = blockIndex(context);
-    const blocks: DetectedBlock[] = [];
-    const { elements } = index;
-    for (let at = 0; at < elements.length; at++) {
-      const element = elements[at] as Element;
-      if (!isCandidate(index, element) || !mayBeRelated(index, element)) continue;
-      const { facts, score } = judgeBlock(index, context, element);
-      const threshold = index.inArticle(element) ? model.threshold : model.thresholdOutside;
-      if (score < threshold) continue;
-      // Shown scores start at 0.5 at the threshold, like the other detectors' verdicts.
-      const shown = MIN_SHOWN + (0.5 * (score - threshold)) / Math.max(1e-9, 1 - threshold);
-      const found = verdict(facts, Math.min(1, shown));
-      if (!found) continue;
-      blocks.push({ element, ...found });
-      // Document order keeps a subtree together: skip to the first element after this one's.
-      while (at + 1 < elements.length && element.contains(elements[at + 1] as Element)) at++;
-    }
-    return blocks;
+    return relatedBlocks(context).slice();
   },
 };
 

@@ -357,11 +357,38 @@ function siteHostOf(context: DetectionContext): string {
     firstWithAttribute(document, 'meta', 'property', 'og:url')?.getAttribute('content') ??
     context.options.url ??
     document.URL;
+  let host = '';
   try {
-    return registrable(new URL(declared ?? '', document.URL).hostname);
+    host = registrable(new URL(declared ?? '', document.URL).hostname);
   } catch {
-    return '';
+    host = '';
   }
+  return host || linkedHost(document);
+}
+
+/**
+ * A page saved to disk (a file: URL, no canonical link) still links mostly to its own
+ * site: the host of at least a third of its absolute links (and 3 or more), else none.
+ */
+function linkedHost(document: Document): string {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const link of Array.from(document.getElementsByTagName('a'))) {
+    const match = /^\s*https?:\/\/([^/?#:\s]+)/i.exec(link.getAttribute('href') ?? '');
+    if (!match) continue;
+    const host = registrable(match[1] ?? '');
+    counts.set(host, (counts.get(host) ?? 0) + 1);
+    total++;
+  }
+  let best = '';
+  let most = 0;
+  for (const [host, count] of counts) {
+    if (count > most) {
+      best = host;
+      most = count;
+    }
+  }
+  return most >= 3 && most * 3 >= total ? best : '';
 }
 
 /**
