@@ -1,7 +1,7 @@
 /**
  * The one registry of detectors. The pipeline merges their blocks (outermost clutter
  * block wins, clickbait teasers are kept). The boilerplate rules read the classifier's
- * related blocks (found once per page) to tell related links from page chrome.
+ * related blocks (found once per page) to tell related links from page chrome (navigation, header, footer).
  */
 import { clickbaitDetector, judgePageHeadline } from './clickbait/index.ts';
 import { blockModelDetector } from './clutter/block-model.ts';

@@ -1,5 +1,5 @@
 /**
- * The split of link clutter into related links and page chrome. The boilerplate rules
+ * The split of link clutter into related links and page chrome (navigation, header, footer); the boilerplate rules
  * see a rail or a footer row as a menu; when most of that block's text is in blocks the
  * classifier calls links to other stories, the block is related content, not chrome
  * (a reader clicking "Most read" leaves for another story, not for a section page).
