@@ -13,19 +13,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { decodeHtml } from '../../utils/charset.ts';
 import { findChromium } from '../browser-harness.ts';
 import { PROJECT_ROOT, sharedPath } from '../shared-data.ts';
-import type { BenchResult } from './entry.ts';
-
-const EMPTY_RUN: Omit<BenchResult, 'error'> = {
-  bare: [],
-  ours: [],
-  pageBare: [],
-  pageOurs: [],
-  transport: [],
-  htmlChars: 0,
-  readerable: false,
-  flags: 0,
-  stages: {},
-};
+import { type BenchResult, emptyResult } from './result.ts';
 
 export interface CorpusPage {
   corpus: string;
@@ -151,7 +139,7 @@ export async function timeCorpus(
           options.budgetMs * 4 + 30_000,
         );
       } catch (error) {
-        run = { ...EMPTY_RUN, error: String(error) };
+        run = emptyResult(String(error));
         await tab.close().catch(() => {});
         tab = await context.newPage();
       }

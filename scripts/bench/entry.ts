@@ -14,28 +14,9 @@ import { relatedDetector } from '../../utils/clutter/related.ts';
 import { extractArticle } from '../../utils/extract.ts';
 import { DETECTORS } from '../../utils/registry.ts';
 import { serializeDocument } from '../../utils/serialize.ts';
+import { type BenchResult, emptyResult } from './result.ts';
 
 /** One page's measurements, as the bench script reads them back from the page. */
-export interface BenchResult {
-  /** Bare Readability on the parsed copy (ms). */
-  bare: number[];
-  /** analyzeDocument on the same copy (ms). */
-  ours: number[];
-  /** Bare Readability on the live page, in the page (ms). */
-  pageBare: number[];
-  /** The page's part of our path: serialise, encode, decode the answer, resolve the flags (ms). */
-  pageOurs: number[];
-  /** Parsing the copy plus encoding and decoding both messages off the page (ms). */
-  transport: number[];
-  /** Serialised characters sent. */
-  htmlChars: number;
-  readerable: boolean;
-  flags: number;
-  error: string | null;
-  /** Rough ms per stage of our analysis (one profiled pass), to show where the time goes. */
-  stages: Record<string, number>;
-}
-
 // Time spent in each detector, counted only while profiling.
 const detectorMs: Record<string, number> = {};
 let profiling = false;
@@ -200,21 +181,8 @@ function run(reps: number, budgetMs: number): BenchResult {
     result.stages = stages(times);
     return result;
   } catch (error) {
-    return { ...EMPTY, error: String(error) };
+    return emptyResult(String(error));
   }
 }
-
-export const EMPTY: BenchResult = {
-  bare: [],
-  ours: [],
-  pageBare: [],
-  pageOurs: [],
-  transport: [],
-  htmlChars: 0,
-  readerable: false,
-  flags: 0,
-  error: null,
-  stages: {},
-};
 
 (globalThis as unknown as { __bench: unknown }).__bench = { run, bare, ours };
