@@ -8,9 +8,9 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { isPageChrome } from '../../utils/categories.ts';
 import type { PageReport } from '../../utils/report.ts';
-import { boxingProblems } from './page-probes.ts';
 import {
   blockGeometry,
+  boxingProblems,
   covers,
   describeBrowser,
   layerInfo,

@@ -21,7 +21,7 @@ import {
 import { type BlockGeometry, type LayerInfo, readGeometry, readLayer, readVisibility } from './page-probes.ts';
 import { PNG_1X1 } from './pages.ts';
 
-export { type BlockGeometry, covers, type LayerInfo, type Rect } from './page-probes.ts';
+export { type BlockGeometry, boxingProblems, covers, type LayerInfo, type Rect } from './page-probes.ts';
 export { pageFile, seedExpected, seedPage } from './pages.ts';
 
 // Browsers on a loaded CI machine are slow: polls wait up to 15 s (vitest's default is 1 s).

@@ -11,6 +11,7 @@ import { expect, it } from 'vitest';
 import { badgeFor } from '../../utils/messages.ts';
 import {
   blockGeometry,
+  boxingProblems,
   control,
   describeFirefox,
   isChecked,
@@ -25,7 +26,6 @@ import {
   textsVisible,
   useFirefox,
 } from './firefox-support.ts';
-import { boxingProblems } from './page-probes.ts';
 
 const expected = seedExpected();
 const STRICT_CSP = { 'content-security-policy': "default-src 'none'" };

@@ -25,7 +25,7 @@ import type { PageReport } from '../../utils/report.ts';
 import { type BlockGeometry, type LayerInfo, readGeometry, readLayer, readVisibility } from './page-probes.ts';
 import { PNG_1X1 } from './pages.ts';
 
-export { type BlockGeometry, covers, type LayerInfo, type Rect } from './page-probes.ts';
+export { type BlockGeometry, boxingProblems, covers, type LayerInfo, type Rect } from './page-probes.ts';
 export { PNG_1X1, pageFile, type SeedExpected, seedExpected, seedPage, TINY_PDF } from './pages.ts';
 
 // Browsers on a loaded CI machine are slow: polls wait up to 10 s (vitest's default is 1 s).
