@@ -35,6 +35,27 @@ describe('clickbait cue extractors', () => {
     expect(cue('Bank of England holds interest rates', 'curiosityGap')).toEqual([]);
   });
 
+  it('finds teased outcomes, hurried wording, promised oddities and disclosures', () => {
+    expect(cue('What would happen if the moon vanished tomorrow?', 'curiosityGap')).toEqual(['What would happen']);
+    expect(cue('A fan mocked the striker online. His response is priceless', 'curiosityGap')).toEqual(['is priceless']);
+    expect(cue("A goat climbed onto the town hall roof. But that's not the surprising part", 'curiosityGap')).toEqual([
+      "But that's not the surprising part",
+    ]);
+    expect(cue('A supermarket worker just leaked the new loyalty card prices', 'hurried')).toEqual(['just leaked']);
+    expect(cue('The sequel finally has a release date', 'hurried')).toEqual(['finally']);
+    expect(cue('Minister says just 40% of trains ran on time', 'hurried')).toEqual([]);
+    expect(cue('The most unexpected city that makes the best pizza', 'teasedOddity')).toEqual([
+      'The most unexpected city',
+    ]);
+    expect(cue('Your phone battery dies early for a painfully simple reason', 'teasedOddity')).toEqual([
+      'a painfully simple reason',
+    ]);
+    expect(cue('Police investigate unexplained deaths in Leeds', 'teasedOddity')).toEqual([]);
+    expect(cue('Retired detective reveals who stole the crown jewels', 'revealVerb')).toEqual(['reveals']);
+    expect(cue('Chancellor reveals budget plans', 'revealVerb')).toEqual([]);
+    expect(cue('The one word NO landlord wants to hear', 'allCaps')).toEqual(['NO']);
+  });
+
   it('finds the reader addressed in the second person', () => {
     expect(cue('Signs you might be short of vitamin D', 'secondPerson')).toEqual(['you']);
     expect(cue('Warning to anyone who eats this food', 'secondPerson')).toEqual(['anyone who']);

@@ -44,6 +44,20 @@ describe('scoreHeadline', () => {
     expect(missed.length / NEWS_BAIT.length).toBeLessThanOrEqual(0.1);
   });
 
+  it('weighs the question mark the training data could not show, and names the newer cues', () => {
+    // The bait half of the training data has no question marks: the cue's prior alone carries one.
+    expect(scoreHeadline('Is your morning coffee making you tired?').clickbait).toBe(true);
+    expect(scoreHeadline('Did the mayor break the rules?').clickbait).toBe(true);
+    expect(scoreHeadline('Are electric buses worth the cost?').clickbait).toBe(true);
+    expect(scoreHeadline('Did the mayor break the rules').clickbait).toBe(false);
+    expect(scoreHeadline('A supermarket worker just leaked the new loyalty card prices').reasons).toContain(
+      "Hurried 'just' or 'finally': 'just leaked'",
+    );
+    expect(scoreHeadline('What would happen if the moon vanished tomorrow').reasons).toContain(
+      "Withholds the point: 'What would happen'",
+    );
+  });
+
   it('scores regardless of capitalisation', () => {
     const sentence = scoreHeadline('Fury as council slaps £100 fine on pensioner for feeding birds');
     const upper = scoreHeadline('Fury As Council Slaps £100 Fine On Pensioner For Feeding Birds');
