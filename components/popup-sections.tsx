@@ -128,7 +128,8 @@ function HeadlineScore({ headline, score, showText }: { headline: HeadlineVerdic
 
 /**
  * "Saved you a click: …", the spoiler as text, with a button that marks it on the page. A list
- * answer shows its items as a list, and the button marks the first (the items stand apart on the page).
+ * answer, or one found in two places, shows its parts as a list, and the button marks the first (the
+ * parts stand apart on the page).
  */
 function SpoilerLine({ spoiler, onShow }: { spoiler: SpoilerInfo | null; onShow?: (text: string) => void }) {
   if (spoiler === null) return <p class="spoiler muted">{t('spoilerNone')}</p>;

@@ -88,7 +88,11 @@ function ours(posts: readonly Gold[], weights: SpoilerWeights) {
   });
 }
 
-/** The small grid the k-fold check picks from (DEFAULT_WEIGHTS is one of its points). */
+/**
+ * The small grid the k-fold check picks from (DEFAULT_WEIGHTS is one of its points). `items` and
+ * `lean` stay on: every fold picked them when they were in the grid; `cue` and the runner-up part
+ * (`second`), the latest additions, took their place.
+ */
 function grid(): SpoilerWeights[] {
   const out: SpoilerWeights[] = [];
   for (const overlap of [0.45, 0.6])
@@ -96,9 +100,9 @@ function grid(): SpoilerWeights[] {
       for (const previous of [0, 0.45])
         for (const follow of [0, 1])
           for (const phraseFollow of [0, 1])
-            for (const items of [false, true])
-              for (const lean of [false, true])
-                out.push({ ...DEFAULT_WEIGHTS, overlap, context, previous, follow, phraseFollow, items, lean });
+            for (const cue of [0, 0.05])
+              for (const second of [0, 0.85])
+                out.push({ ...DEFAULT_WEIGHTS, overlap, context, previous, follow, phraseFollow, cue, second });
   return out;
 }
 
@@ -195,7 +199,7 @@ function main() {
   const tuned = scoreOn(all, bestAll);
   const describe = (weights: SpoilerWeights | undefined) =>
     weights
-      ? `overlap ${weights.overlap}, context ${weights.context}, previous ${weights.previous}, follow ${weights.follow}/${weights.phraseFollow}, items ${weights.items ? 'on' : 'off'}, lean ${weights.lean ? 'on' : 'off'}`
+      ? `overlap ${weights.overlap}, context ${weights.context}, previous ${weights.previous}, follow ${weights.follow}/${weights.phraseFollow}, cue ${weights.cue}, runner-up ${weights.second || 'off'}`
       : '';
   process.stdout.write(
     `\nTuning check, ${sites.length} sites in 5 site-grouped folds, grid of ${points.length} weight settings:\n` +

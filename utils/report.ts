@@ -62,7 +62,10 @@ export interface SpoilerInfo {
   type: 'phrase' | 'passage' | 'multi';
   /** 0..1, how sure the ranker is. */
   score: number;
-  /** A list answer's items, each as the article has it (its first words), in order; `text` joins them. */
+  /**
+   * A list answer's items, each as the article has it (its first words), in order, or an answer's two
+   * places in the article (the best span and the runner-up sentence); `text` joins them.
+   */
   parts?: string[];
 }
 

@@ -23,7 +23,7 @@ import {
   MAX_SPOILER_WORDS,
   withSpoiler,
 } from '../../utils/spoiler/index.ts';
-import { buildCandidates, candidateFeatures, pickSpan } from '../../utils/spoiler/rank.ts';
+import { buildCandidates, candidateFeatures, cueNouns, pickSpan } from '../../utils/spoiler/rank.ts';
 import { normalizeSpace } from '../../utils/text.ts';
 
 const words = (text: string) => text.split(' ').filter(Boolean).length;
@@ -96,11 +96,13 @@ describe('findSpoiler', () => {
     ];
     const post = 'The council finally chose a name for the new bridge';
     // Without `follow` the answer is the best sentence alone.
-    const single = findSpoiler({ post, paragraphs }, { ...DEFAULT_WEIGHTS, follow: 0, phraseFollow: 0 });
+    // (Without the runner-up part and the lean on the sentence before, tested below.)
+    const noRunnerUp = { ...DEFAULT_WEIGHTS, second: 0, lean: false };
+    const single = findSpoiler({ post, paragraphs }, { ...noRunnerUp, follow: 0, phraseFollow: 0 });
     const at = paragraphs.indexOf(single.spoiler?.text ?? '');
     expect([1, 2]).toContain(at);
-    // With it (the default) the answer goes on into the next paragraph's sentence.
-    const result = findSpoiler({ post, paragraphs });
+    // With it (the default for phrase answers) the answer goes on into the next paragraph's sentence.
+    const result = findSpoiler({ post, paragraphs }, noRunnerUp);
     expect(result.spoiler?.text).toBe(`${paragraphs[at]} ${paragraphs[at + 1]}`);
     expect(result.spoiler?.text).toContain('Harbour Light Bridge');
     // A following sentence that would pass the limit is left out.
@@ -115,6 +117,39 @@ describe('findSpoiler', () => {
     expect(pickSpan(question, leaning, 2, MAX_SPOILER_WORDS, alone)).toBe(`${paragraphs[1]} ${paragraphs[2]}`);
     expect(pickSpan(question, leaning, 2, MAX_SPOILER_WORDS, { ...alone, lean: false })).toBe(paragraphs[2]);
     expect(pickSpan(question, leaning, 1, MAX_SPOILER_WORDS, alone)).toBe(paragraphs[1]);
+  });
+
+  it('adds the runner-up sentence from elsewhere as a second part when it scores close to the best', () => {
+    const paragraphs = [
+      'Why do cats knock things off tables? Owners have long wondered.',
+      'The weather was mild in the city that week, and traffic was light.',
+      'Cats knock things off tables to test what objects are, a study of house cats found.',
+      'A second study of house cats found that cats knock things off tables for attention.',
+    ];
+    const post = 'Why cats knock things off tables';
+    const alone = findSpoiler({ post, paragraphs }, { ...DEFAULT_WEIGHTS, second: 0, follow: 0 });
+    expect(alone.spoiler?.parts).toBeUndefined();
+    const both = findSpoiler({ post, paragraphs }, { ...DEFAULT_WEIGHTS, second: 0.5, follow: 0 });
+    const parts = both.spoiler?.parts ?? [];
+    expect(parts).toHaveLength(2);
+    expect(parts).toContain(alone.spoiler?.text);
+    // In article order, each part the article's own text, and joined within the limit.
+    expect(paragraphs.join(' ').indexOf(parts[0] ?? '-')).toBeLessThan(paragraphs.join(' ').indexOf(parts[1] ?? '-'));
+    expect(both.spoiler?.text).toBe(parts.join(' '));
+    expect(words(both.spoiler?.text ?? '')).toBeLessThanOrEqual(MAX_SPOILER_WORDS);
+    // A runner-up that would pass the word limit is left out (57 words: one candidate, too long
+    // to join the best span).
+    const long = [...paragraphs.slice(0, 3), `House cats ${'and more '.repeat(27)}too.`];
+    const capped = findSpoiler({ post, paragraphs: long }, { ...DEFAULT_WEIGHTS, second: 0.01, follow: 0 });
+    expect(words(capped.spoiler?.text ?? '')).toBeLessThanOrEqual(MAX_SPOILER_WORDS);
+    expect(capped.spoiler?.text).toContain(alone.spoiler?.text ?? '-');
+    expect(capped.spoiler?.text).not.toContain('and more and more');
+  });
+
+  it('reads the noun a headline withholds something about', () => {
+    expect([...cueNouns('I had never heard of this condition until the pain set in')]).toEqual(['condit']);
+    expect([...cueNouns('The reason your cat stares at you')]).toEqual(['reason']);
+    expect(cueNouns('Cats knock things off tables').size).toBe(0);
   });
 
   it('ranks a sentence higher when the one before it restates the headline, even in another paragraph', () => {
