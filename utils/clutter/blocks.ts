@@ -136,8 +136,11 @@ export class BlockIndex {
         if (parentStats) addStats(parentStats, stats);
       } else if (type === TEXT_NODE && parentStats) {
         const length = visibleLength((node as Text).data);
-        parentStats.text += length;
-        if (articleTexts.has(node as Text)) parentStats.articleText += length;
+        // Whitespace adds nothing, so only text with length is looked up among the article's.
+        if (length > 0) {
+          parentStats.text += length;
+          if (articleTexts.has(node as Text)) parentStats.articleText += length;
+        }
       }
       // On to the next node in document order, leaving each element whose last child this was.
       let next: Node | null = node.nextSibling;
