@@ -2,7 +2,7 @@
  * The detection context: what every detector may know about the page once the
  * article is extracted (its language, where its text lives, its headline).
  */
-import { firstWithAttribute, setArticleTextNodes } from './clutter/blocks.ts';
+import { blockIndex, firstWithAttribute, setArticleTextNodes } from './clutter/blocks.ts';
 import type { AnalyzeOptions, DetectionContext } from './detectors.ts';
 import type { Extraction } from './extract.ts';
 import { guessLanguage } from './language.ts';
@@ -11,7 +11,7 @@ import { baseLanguage, normalizeSpace } from './text.ts';
 
 export const DEFAULT_CLICKBAIT_THRESHOLD = 0.5;
 
-/** The context the detectors read, with the article's live text nodes registered for the block statistics. */
+/** The context the detectors read: the article's live text nodes registered, the block statistics built. */
 export function detectionContext(
   document: Document,
   options: AnalyzeOptions,
@@ -47,6 +47,9 @@ export function detectionContext(
     headlineText,
   };
   setArticleTextNodes(context, liveArticleText(extraction));
+  // The block statistics every clutter detector reads: one walk of the page, made here
+  // once for all of them rather than inside whichever detector happens to ask first.
+  blockIndex(context);
   return context;
 }
 

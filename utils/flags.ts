@@ -32,25 +32,43 @@ export function toFlags(
 /** Elements whose text a reader never sees (the extension's slimmed copy leaves them out too). */
 const HIDDEN_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
 
+/** Whitespace as normalizeSpace sees it (\s), without the regex for ASCII. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(String.fromCharCode(code));
+}
+
 /**
  * The block's visible text, normalizeSpace'd and cut at `max`: the text of script, style,
  * noscript, template and SVG elements is left out (as in utils/address.ts), so a saved page's flag says what the reader
- * sees (as the extension's slimmed copy does). Reads only as much text as that needs.
+ * sees (as the extension's slimmed copy does). Reads only as much text as that needs, and
+ * normalises each stretch of raw text once (in chunks of about `max` characters).
  */
 export function leadingText(element: Element, max: number): string {
+  // The normalised text so far, and whether the raw text folded into it ended in whitespace.
+  let text = '';
+  let space = false;
   let raw = '';
-  let check = max;
+  const fold = () => {
+    const part = normalizeSpace(raw);
+    if (part === '') space = true;
+    else {
+      if (text !== '' && (space || isSpace(raw.charCodeAt(0)))) text += ' ';
+      text += part;
+      space = isSpace(raw.charCodeAt(raw.length - 1));
+    }
+    raw = '';
+  };
   let node: Node | null = element.firstChild;
   while (node && node !== element) {
     const type = node.nodeType;
     let descend = false;
     if (type === 3 || type === 4) {
       raw += (node as CharacterData).data;
-      // Once the normalised prefix holds `max` characters, the rest cannot change them.
-      if (raw.length >= check) {
-        const prefix = normalizeSpace(raw);
-        if (prefix.length >= max) return prefix.slice(0, max);
-        check = raw.length + max;
+      if (raw.length >= max) {
+        fold();
+        // Once the normalised prefix holds `max` characters, the rest cannot change them.
+        if (text.length >= max) return text.slice(0, max);
       }
     } else if (type === 1) descend = !HIDDEN_TEXT.has((node as Element).tagName.toUpperCase());
     if (descend && node.firstChild) {
@@ -60,5 +78,6 @@ export function leadingText(element: Element, max: number): string {
     while (node && node !== element && !node.nextSibling) node = node.parentNode;
     if (node && node !== element) node = node.nextSibling;
   }
-  return normalizeSpace(raw).slice(0, max);
+  if (raw !== '') fold();
+  return text.slice(0, max);
 }

@@ -93,6 +93,7 @@ const SOCIAL_TOKEN = /^(share|sharing|social|comments?|tags?|keywords|topics)$/;
 const DATE = /(?<![\p{L}\p{N}])(?:(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|\d{1,2}:\d\d)(?![\p{N}])/gu;
 const SENTENCE_END = /[.!?](?=\s|$)/g;
 const WORD = /[\p{L}\p{N}]+/gu;
+const ENDS_SENTENCE = /[.!?]["'”»)]?$/u;
 const LIST_TAGS = new Set(['UL', 'OL', 'DL']);
 const ITEM_TAGS = new Set(['LI', 'DD', 'DT']);
 const DIVISION_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'CENTER', 'BLOCKQUOTE', 'FIGURE', 'FORM']);
@@ -209,7 +210,8 @@ export function blockFeatures(
   push(readMore ? 1 : 0);
   push(next ? 1 : 0);
   push(Math.min(1, count(DATE, text) / links));
-  push(/[.!?]["'”»)]?$/u.test(text) ? 1 : 0);
+  // Anchored at the end, so the last two characters decide (the regex alone would scan the whole text).
+  push(ENDS_SENTENCE.test(text.slice(-2)) ? 1 : 0);
   push(density(index, element.parentElement));
   push(density(index, previous));
   push(density(index, following));

@@ -136,8 +136,11 @@ export class BlockIndex {
         if (parentStats) addStats(parentStats, stats);
       } else if (type === TEXT_NODE && parentStats) {
         const length = visibleLength((node as Text).data);
-        parentStats.text += length;
-        if (articleTexts.has(node as Text)) parentStats.articleText += length;
+        // Whitespace adds nothing, so only text with length is looked up among the article's.
+        if (length > 0) {
+          parentStats.text += length;
+          if (articleTexts.has(node as Text)) parentStats.articleText += length;
+        }
       }
       // On to the next node in document order, leaving each element whose last child this was.
       let next: Node | null = node.nextSibling;
@@ -162,18 +165,20 @@ export class BlockIndex {
     const tag = stats.tag;
     if (SKIP.has(tag)) return;
     switch (tag) {
-      case 'A':
-        if (element.hasAttribute('href')) {
+      case 'A': {
+        // One attribute read: null exactly when the link has no href.
+        const href = element.getAttribute('href');
+        if (href !== null) {
           stats.linkText = stats.text;
           stats.links += 1;
           // In-page anchors (a table of contents) are not other stories.
-          const href = element.getAttribute('href') ?? '';
           if (!href.startsWith('#') && stats.text >= 18 && stats.text <= 220 && isHeadlineLike(this.text(element))) {
             stats.headlineLinks += 1;
             if (this.isSiteLink(href)) stats.siteHeadlineLinks += 1;
           }
         }
         break;
+      }
       case 'LI':
         stats.items += 1;
         break;

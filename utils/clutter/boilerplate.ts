@@ -192,9 +192,10 @@ function shareBar(index: BlockIndex, element: Element, text: string): Verdict {
 function classify(index: BlockIndex, element: Element, context: DetectionContext): Verdict {
   const stats = index.get(element);
   const length = stats.text;
-  const tag = index.tagOf(element);
+  // index.tagOf and index.articleShare, read off the stats already in hand.
+  const tag = stats.tag;
   const elementRole = role(element);
-  const share = index.articleShare(element);
+  const share = index.articleLength === 0 ? 0 : stats.articleText / index.articleLength;
 
   // Landmarks first: page chrome around the article.
   if ((tag === 'NAV' || elementRole === 'navigation' || elementRole === 'menubar') && share < 0.1 && length > 0) {
