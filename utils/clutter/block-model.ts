@@ -9,6 +9,7 @@
 import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
 import { type BlockFacts, blockFeatures, blockPosition, FEATURE_NAMES } from './block-features.ts';
 import MODEL from './block-model.json' with { type: 'json' };
+import { finishRelated, prevNextVerdict } from './block-runs.ts';
 import { type TeaserList, teaserList } from './block-teasers.ts';
 import { type BlockIndex, blockHeading, blockIndex } from './blocks.ts';
 import { isBlockUnit, sameAsParent } from './boilerplate.ts';
@@ -177,13 +178,14 @@ function findRelatedBlocks(context: DetectionContext): DetectedBlock[] {
   const { elements } = index;
   for (let at = 0; at < elements.length; at++) {
     const element = elements[at] as Element;
-    const found = modelVerdict(index, context, element) ?? teaserBlock(index, context, element);
+    const found =
+      modelVerdict(index, context, element) ?? teaserBlock(index, context, element) ?? prevNextVerdict(index, element);
     if (!found) continue;
     blocks.push({ element, ...found });
     // Document order keeps a subtree together: skip to the first element after this one's.
     while (at + 1 < elements.length && element.contains(elements[at + 1] as Element)) at++;
   }
-  return blocks;
+  return finishRelated(index, blocks);
 }
 
 const relatedCache = new WeakMap<DetectionContext, DetectedBlock[]>();
