@@ -166,10 +166,35 @@ export async function navigateExtensionPage(page: Page, url: string): Promise<vo
   if (!frame.browsingContext) throw new Error('The page is not driven over WebDriver BiDi (no browsing context).');
   await frame.browsingContext.navigate(url, 'complete');
   // Puppeteer's own readiness bookkeeping misses that navigation: wait for the document ourselves.
-  await page.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:', {
-    polling: 100,
-    timeout: 30_000,
-  });
+  await pollPage(page, () => document.readyState === 'complete' && location.protocol === 'moz-extension:');
+}
+
+/**
+ * Waits until `predicate`, run in the page, returns true. `page.waitForFunction` builds its
+ * predicate with `new Function()` inside the page, which an extension page's CSP blocks in some
+ * Firefox releases (ESR 140); `page.evaluate` sends the function over WebDriver BiDi instead.
+ */
+export async function pollPage(
+  page: Page,
+  predicate: () => boolean,
+  { timeout = 30_000, interval = 100 }: { timeout?: number; interval?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let lastError: unknown = null;
+  for (;;) {
+    try {
+      if (await page.evaluate(predicate)) return;
+      lastError = null;
+    } catch (error) {
+      // The document may be between navigations: try again until the deadline.
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`Waited ${timeout} ms for ${predicate.toString().slice(0, 120)}${why}`);
+    }
+    await new Promise((done) => setTimeout(done, interval));
+  }
 }
 
 /** Launches Firefox (headless by default) in a fresh profile with the add-on installed as a temporary add-on. */

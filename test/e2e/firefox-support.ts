@@ -17,10 +17,12 @@ import {
   firefoxProblem,
   type LaunchedFirefox,
   launchFirefoxWithExtension,
+  pollPage,
 } from '../../scripts/firefox-harness.ts';
 import { type BlockGeometry, type LayerInfo, readGeometry, readLayer, readVisibility } from './page-probes.ts';
 import { PNG_1X1 } from './pages.ts';
 
+export { pollPage } from '../../scripts/firefox-harness.ts';
 export { type BlockGeometry, boxingProblems, covers, type LayerInfo, type Rect } from './page-probes.ts';
 export { pageFile, seedExpected, seedPage } from './pages.ts';
 
@@ -87,13 +89,10 @@ export function useFirefox(routes: Record<string, Route>, launch: FirefoxLaunchO
       async popupFor(page) {
         const tabId = await firefox.tabIdOf(page);
         const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`);
-        await popup.waitForFunction(
-          () => {
-            const state = document.querySelector('main[data-state]')?.getAttribute('data-state');
-            return Boolean(state && state !== 'loading');
-          },
-          { polling: 100, timeout: 30_000 },
-        );
+        await pollPage(popup, () => {
+          const state = document.querySelector('main[data-state]')?.getAttribute('data-state');
+          return Boolean(state && state !== 'loading');
+        });
         return popup;
       },
       options: () => firefox.openExtensionPage('options.html'),

@@ -18,6 +18,7 @@ import {
   layerButton,
   layerInfo,
   pageFile,
+  pollPage,
   seedExpected,
   seedPage,
   serializedDom,
@@ -36,10 +37,10 @@ const CLUTTER_KINDS = ['boilerplate', 'related'] as const;
 /** Waits until the layer on `page` shows boxes (the tab is brought to the front: background tabs are throttled). */
 async function highlighted(page: Page) {
   await page.bringToFront();
-  await page.waitForFunction(
+  await pollPage(
+    page,
     () =>
       (document.querySelector('article-lens-layer')?.shadowRoot?.querySelectorAll('.box[data-flag]').length ?? 0) > 0,
-    { polling: 100, timeout: 30_000 },
   );
   return layerInfo(page);
 }
