@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_EXTENSION_DIR } from '../browser-harness.ts';
+import { DEFAULT_EXTENSION_DIR } from '../browser/harness.ts';
 import { PROJECT_ROOT } from '../shared-data.ts';
 
 const SOURCES = ['entrypoints', 'components', 'utils', 'public', 'locales', 'assets', 'wxt.config.ts', 'package.json'];

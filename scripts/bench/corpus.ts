@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
 import { decodeHtml } from '../../utils/charset.ts';
-import { findChromium } from '../browser-harness.ts';
+import { findChromium } from '../browser/harness.ts';
 import { PROJECT_ROOT, sharedPath } from '../shared-data.ts';
 import { type BenchResult, emptyResult } from './result.ts';
 

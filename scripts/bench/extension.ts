@@ -11,7 +11,7 @@ import {
   servePages,
   tabIdOf,
   waitForAnalysis,
-} from '../browser-harness.ts';
+} from '../browser/harness.ts';
 import { median } from './corpus.ts';
 
 export interface HighlightCost {

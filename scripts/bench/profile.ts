@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { rolldown } from 'rolldown';
-import { findChromium, servePages } from '../browser-harness.ts';
+import { findChromium, servePages } from '../browser/harness.ts';
 import { PROJECT_ROOT } from '../shared-data.ts';
 import { CHROMIUM_ARGS, type CorpusPage } from './corpus.ts';
 

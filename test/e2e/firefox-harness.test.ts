@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { servePages } from '../../scripts/browser-harness.ts';
-import { launchFirefoxWithExtension } from '../../scripts/firefox-harness.ts';
+import { launchFirefoxWithExtension } from '../../scripts/browser/firefox.ts';
+import { servePages } from '../../scripts/browser/harness.ts';
 import { describeFirefox, firefoxUnavailable, watchConsole } from './firefox-support.ts';
 
 describeFirefox('Firefox e2e harness self-check', () => {

@@ -11,18 +11,18 @@
  */
 import type { ConsoleMessage, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, vi } from 'vitest';
-import { type PageServer, type Route, servePages } from '../../scripts/browser-harness.ts';
 import {
   type FirefoxLaunchOptions,
   firefoxProblem,
   type LaunchedFirefox,
   launchFirefoxWithExtension,
   pollPage,
-} from '../../scripts/firefox-harness.ts';
+} from '../../scripts/browser/firefox.ts';
+import { type PageServer, type Route, servePages } from '../../scripts/browser/harness.ts';
 import { type BlockGeometry, type LayerInfo, readGeometry, readLayer, readVisibility } from './page-probes.ts';
 import { PNG_1X1 } from './pages.ts';
 
-export { pollPage } from '../../scripts/firefox-harness.ts';
+export { pollPage } from '../../scripts/browser/firefox.ts';
 export { type BlockGeometry, boxingProblems, covers, type LayerInfo, type Rect } from './page-probes.ts';
 export { pageFile, seedExpected, seedPage } from './pages.ts';
 

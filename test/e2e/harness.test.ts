@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Request } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
-import { launchWithExtension, servePages } from '../../scripts/browser-harness.ts';
+import { launchWithExtension, servePages } from '../../scripts/browser/harness.ts';
 import { chromiumPath, describeBrowser, watchConsole } from './support.ts';
 
 describeBrowser('e2e harness self-check', () => {

@@ -19,7 +19,7 @@ import {
   servePages,
   tabIdOf,
   waitForAnalysis,
-} from '../../scripts/browser-harness.ts';
+} from '../../scripts/browser/harness.ts';
 import type { ContentRequest, TabState } from '../../utils/messages.ts';
 import type { PageReport } from '../../utils/report.ts';
 import { type BlockGeometry, type LayerInfo, readGeometry, readLayer, readVisibility } from './page-probes.ts';

@@ -21,7 +21,7 @@ function analyze(...args: string[]): SpawnSyncReturns<string> {
 
 function analyzeWithInput(input: string, ...args: string[]): SpawnSyncReturns<string> {
   // The test runner's own Node (24), which runs the TypeScript directly.
-  return spawnSync(process.execPath, ['scripts/analyze.ts', ...args], {
+  return spawnSync(process.execPath, ['scripts/cli/analyze.ts', ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     input,
@@ -197,7 +197,7 @@ describe('analyze CLI', () => {
   it('gives a file that vanishes mid-run its error line and goes on', async () => {
     const victim = file('victim.html');
     copyFileSync(seedPath, victim);
-    const child = spawn(process.execPath, ['scripts/analyze.ts', seedPath, seedPath, seedPath, victim, seedPath], {
+    const child = spawn(process.execPath, ['scripts/cli/analyze.ts', seedPath, seedPath, seedPath, victim, seedPath], {
       cwd: PROJECT_ROOT,
     });
     let stdout = '';
@@ -245,7 +245,7 @@ describe('analyze CLI', () => {
   it('shows progress on stderr only when stderr is a terminal', () => {
     const out = file('progress.jsonl');
     const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
-    const command = [process.execPath, 'scripts/analyze.ts', seedPath, file('seed copy.html')].map(quote).join(' ');
+    const command = [process.execPath, 'scripts/cli/analyze.ts', seedPath, file('seed copy.html')].map(quote).join(' ');
     // `script` runs the command on a pseudo-terminal; stdout goes to a file.
     const result = spawnSync('script', ['-qec', `${command} > ${quote(out)}`, '/dev/null'], {
       cwd: PROJECT_ROOT,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MODEL_PATH, readClickbaitSplit, serializeModel, trainFromSharedData } from '../../scripts/train-clickbait.ts';
+import { MODEL_PATH, readClickbaitSplit, serializeModel, trainFromSharedData } from '../../scripts/train/clickbait.ts';
 import type { ClickbaitModels } from '../../utils/clickbait/model.ts';
 import { evaluate, parseTsv } from '../../utils/clickbait/train.ts';
 

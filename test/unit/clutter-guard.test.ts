@@ -5,8 +5,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { aebMean, aebPageScore, snippetCounts, snippetTotals } from '../../scripts/clutter-metrics.ts';
-import { runPage } from '../../scripts/eval-clutter.ts';
+import { runPage } from '../../scripts/eval/clutter.ts';
+import { aebMean, aebPageScore, snippetCounts, snippetTotals } from '../../scripts/eval/clutter-metrics.ts';
 import { readSharedBytes, readSharedJson, sharedPath } from '../../scripts/shared-data.ts';
 import { decodeHtml } from '../../utils/charset.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aebMean, aebPageScore, shingles, snippetCounts, snippetTotals } from '../../scripts/clutter-metrics.ts';
-import { holds, scoreFlags } from '../../scripts/eval-l3s.ts';
+import { aebMean, aebPageScore, shingles, snippetCounts, snippetTotals } from '../../scripts/eval/clutter-metrics.ts';
+import { holds, scoreFlags } from '../../scripts/eval/l3s.ts';
 
 describe('AEB shingle metric', () => {
   it('makes 4-token shingles with counts, Unicode words included', () => {

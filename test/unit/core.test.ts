@@ -3,7 +3,7 @@
  * small built pages for the report's edge states.
  */
 import { describe, expect, it } from 'vitest';
-import { fileUrl, loadPage, parseHtml } from '../../scripts/load-page.ts';
+import { fileUrl, loadPage, parseHtml } from '../../scripts/cli/load-page.ts';
 import { readSharedJson, sharedPath } from '../../scripts/shared-data.ts';
 import { analyzeDocument, analyzePage } from '../../utils/analyze.ts';
 import { parseDate } from '../../utils/metadata.ts';

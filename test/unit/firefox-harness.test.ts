@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { findFirefox, firefoxProblem, firefoxVersion, minimumFirefox } from '../../scripts/firefox-harness.ts';
+import { findFirefox, firefoxProblem, firefoxVersion, minimumFirefox } from '../../scripts/browser/firefox.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'article-lens-firefox-harness-'));
 const extensionDir = join(dir, 'firefox-mv2');

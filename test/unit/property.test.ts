@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../scripts/load-page.ts';
+import { parseHtml } from '../../scripts/cli/load-page.ts';
 import { analyzePage } from '../../utils/analyze.ts';
 import type { AnalyzeOptions } from '../../utils/detectors.ts';
 import { FLAG_KINDS, type PageReport } from '../../utils/report.ts';

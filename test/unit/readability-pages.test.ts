@@ -7,7 +7,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadPage } from '../../scripts/load-page.ts';
+import { loadPage } from '../../scripts/cli/load-page.ts';
 import { readSharedJson, sharedPath } from '../../scripts/shared-data.ts';
 import { analyzePage } from '../../utils/analyze.ts';
 import { isDateOnly, parseDate } from '../../utils/metadata.ts';

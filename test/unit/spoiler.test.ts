@@ -8,10 +8,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPage } from '../../scripts/load-page.ts';
+import { loadPage } from '../../scripts/cli/load-page.ts';
+import { parseSpoilLine } from '../../scripts/cli/spoil-mode.ts';
+import { covers, tokenF1, tokens } from '../../scripts/eval/spoil-metrics.ts';
 import { PROJECT_ROOT, sharedPath } from '../../scripts/shared-data.ts';
-import { covers, tokenF1, tokens } from '../../scripts/spoil-metrics.ts';
-import { parseSpoilLine } from '../../scripts/spoil-mode.ts';
 import { analyzePage } from '../../utils/analyze.ts';
 import { findTextRange } from '../../utils/find-text.ts';
 import { parseRequest } from '../../utils/messages.ts';
@@ -329,7 +329,7 @@ describe('analyze --spoil', () => {
         post('fourth', ['😱']),
       ].join('\n'),
     );
-    const run = spawnSync(process.execPath, ['scripts/analyze.ts', '--spoil', input], {
+    const run = spawnSync(process.execPath, ['scripts/cli/analyze.ts', '--spoil', input], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
       timeout: 60_000,
@@ -345,7 +345,7 @@ describe('analyze --spoil', () => {
     expect(out[1]).toEqual({ line: 2, error: 'not valid JSON' });
     expect(out[2]).toMatchObject({ line: 3 });
     expect(out[3]).toEqual({ uuid: 'fourth', spoiler: '', spoilerType: 'phrase' });
-    const missing = spawnSync(process.execPath, ['scripts/analyze.ts', '--spoil', join(dir, 'nope.jsonl')], {
+    const missing = spawnSync(process.execPath, ['scripts/cli/analyze.ts', '--spoil', join(dir, 'nope.jsonl')], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
     });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/shared-data.ts';
 
 function sweep(...args: string[]) {
-  const result = spawnSync(process.execPath, ['scripts/sweep.ts', '--set', 'seed', '--json', ...args], {
+  const result = spawnSync(process.execPath, ['scripts/reliability/sweep.ts', '--set', 'seed', '--json', ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     timeout: 60_000,

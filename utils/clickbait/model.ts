@@ -2,7 +2,7 @@
  * The clickbait scorer. Method: two sub-models joined by a noisy-OR.
  * 1. A learned style model: logistic regression over lower-cased word unigrams
  *    and bigrams plus the named cue features (features.ts), trained by
- *    scripts/train-clickbait.ts (Adagrad, L2 picked on validation, pruned to
+ *    scripts/train/clickbait.ts (Adagrad, L2 picked on validation, pruned to
  *    the strongest n-grams). Small, fast (a few map lookups per headline) and
  *    explainable: each cue's share of the logit is known.
  * 2. A hand-weighted tabloid model over the same cues (priors in features.ts).
@@ -104,7 +104,7 @@ export interface Calibration {
 }
 
 /**
- * Chosen by scripts/tune-clickbait.ts (grid over both constants): the pair
+ * Chosen by scripts/train/tune-clickbait.ts (grid over both constants): the pair
  * with the best mean of news-style accuracy and the share of real clickbait
  * posts flagged, among those that keep Stop Clickbait validation accuracy
  * where it is without calibration (-3, 0). The tuning sets only choose these

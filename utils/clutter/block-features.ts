@@ -3,7 +3,7 @@
  * (block-model.ts). Everything comes from the counts the block index already holds
  * (one bottom-up walk of the live DOM), the block's place relative to the article
  * root, its neighbours, its class/id tokens and its heading; phrase hits are
- * features here, never verdicts. Training (scripts/train-blocks.ts) and scoring
+ * features here, never verdicts. Training (scripts/train/blocks.ts) and scoring
  * share this one function, so the model sees in the page what it saw in training.
  */
 import type { DetectionContext } from '../detectors.ts';

@@ -1,6 +1,6 @@
 /**
  * Fitting the block classifier (pure: rows in, weights out), used by
- * scripts/train-blocks.ts. Logistic regression on standardised features, full-batch
+ * scripts/train/blocks.ts. Logistic regression on standardised features, full-batch
  * gradient descent with L2 from zero weights: no randomness, so the same rows give
  * the same bytes. Cross-validation folds are whole sites, so a fold's figure says how
  * the model does on sites it never saw.

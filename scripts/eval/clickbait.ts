@@ -16,13 +16,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { analyzeDocument } from '../utils/analyze.ts';
-import { clickbaitDetector, judgePageHeadline, scoreHeadline } from '../utils/clickbait/index.ts';
-import { type ClickbaitModels, loadModel } from '../utils/clickbait/model.ts';
-import { binaryMetrics, type LabelledHeadline, parseTsv } from '../utils/clickbait/train.ts';
-import type { DetectionContext } from '../utils/detectors.ts';
-import { readSharedBytes, readSharedJson, runScript, sharedPath } from './shared-data.ts';
-import { MODEL_PATH, readClickbaitSplit } from './train-clickbait.ts';
+import { analyzeDocument } from '../../utils/analyze.ts';
+import { clickbaitDetector, judgePageHeadline, scoreHeadline } from '../../utils/clickbait/index.ts';
+import { type ClickbaitModels, loadModel } from '../../utils/clickbait/model.ts';
+import { binaryMetrics, type LabelledHeadline, parseTsv } from '../../utils/clickbait/train.ts';
+import type { DetectionContext } from '../../utils/detectors.ts';
+import { readSharedBytes, readSharedJson, runScript, sharedPath } from '../shared-data.ts';
+import { MODEL_PATH, readClickbaitSplit } from '../train/clickbait.ts';
 
 interface SeedExpectations {
   headline: { text: string; clickbait: boolean };

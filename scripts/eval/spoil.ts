@@ -12,11 +12,11 @@
  * the choice never saw. The corpus is for research: it tunes, it never trains.
  */
 import { readFileSync } from 'node:fs';
-import { DEFAULT_WEIGHTS, findSpoiler, type SpoilerWeights } from '../utils/spoiler/index.ts';
-import { splitSentences } from '../utils/summary.ts';
-import { runScript, sharedPath } from './shared-data.ts';
+import { DEFAULT_WEIGHTS, findSpoiler, type SpoilerWeights } from '../../utils/spoiler/index.ts';
+import { splitSentences } from '../../utils/summary.ts';
+import { parseSpoilLine, type SpoilPost } from '../cli/spoil-mode.ts';
+import { runScript, sharedPath } from '../shared-data.ts';
 import { covers, tokenF1, tokens } from './spoil-metrics.ts';
-import { parseSpoilLine, type SpoilPost } from './spoil-mode.ts';
 
 interface Gold extends SpoilPost {
   spoiler: string[];

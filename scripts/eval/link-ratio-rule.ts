@@ -4,10 +4,10 @@
  * block wins), and nothing else is flagged. It runs through the same pipeline, with
  * the clutter detectors swapped out for the duration of one call.
  */
-import { blockIndex, outermostBlocks } from '../utils/clutter/blocks.ts';
-import { isBlockUnit } from '../utils/clutter/boilerplate.ts';
-import type { DetectedBlock, DetectionContext, Detector } from '../utils/detectors.ts';
-import { DETECTORS } from '../utils/registry.ts';
+import { blockIndex, outermostBlocks } from '../../utils/clutter/blocks.ts';
+import { isBlockUnit } from '../../utils/clutter/boilerplate.ts';
+import type { DetectedBlock, DetectionContext, Detector } from '../../utils/detectors.ts';
+import { DETECTORS } from '../../utils/registry.ts';
 
 export const LINK_RATIO = 0.3;
 

@@ -10,7 +10,7 @@
  * guess anyway, and `""` only when the article has no text (or the post none).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { findSpoiler, type SpoilerResult } from '../utils/spoiler/index.ts';
+import { findSpoiler, type SpoilerResult } from '../../utils/spoiler/index.ts';
 
 export interface SpoilPost {
   uuid: string;

@@ -10,13 +10,19 @@
  * Prints the grid, the choice and a two-fold check (chosen on one half of
  * those two sets, scored on the other); writes nothing.
  */
-import { headlineLanguage } from '../utils/clickbait/index.ts';
-import modelJson from '../utils/clickbait/model.json' with { type: 'json' };
-import { CALIBRATION, type Calibration, type ClickbaitModels, loadModel, scoreWith } from '../utils/clickbait/model.ts';
-import { binaryMetrics, type LabelledHeadline, parseTsv } from '../utils/clickbait/train.ts';
-import { readPosts, readText } from './eval-clickbait.ts';
-import { runScript } from './shared-data.ts';
-import { readClickbaitSplit } from './train-clickbait.ts';
+import { headlineLanguage } from '../../utils/clickbait/index.ts';
+import modelJson from '../../utils/clickbait/model.json' with { type: 'json' };
+import {
+  CALIBRATION,
+  type Calibration,
+  type ClickbaitModels,
+  loadModel,
+  scoreWith,
+} from '../../utils/clickbait/model.ts';
+import { binaryMetrics, type LabelledHeadline, parseTsv } from '../../utils/clickbait/train.ts';
+import { readPosts, readText } from '../eval/clickbait.ts';
+import { runScript } from '../shared-data.ts';
+import { readClickbaitSplit } from './clickbait.ts';
 
 const TABLOID_BIASES = [-3.5, -3, -2.75, -2.5, -2.25, -2, -1.75, -1.5];
 const STYLE_SHIFTS = [-0.5, -0.25, 0, 0.25, 0.5, 0.75, 1];

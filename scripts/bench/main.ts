@@ -16,9 +16,11 @@ import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { ensureBuild } from './bench/build.ts';
-import { buildBenchBundle, readabilitySize } from './bench/bundle.ts';
-import { corpusPages, median, type PageTiming, timeCorpus } from './bench/corpus.ts';
+import { DEFAULT_EXTENSION_DIR } from '../browser/harness.ts';
+import { PROJECT_ROOT, runScript } from '../shared-data.ts';
+import { ensureBuild } from './build.ts';
+import { buildBenchBundle, readabilitySize } from './bundle.ts';
+import { corpusPages, median, type PageTiming, timeCorpus } from './corpus.ts';
 import {
   type HighlightCost,
   type HugePageTrace,
@@ -28,12 +30,10 @@ import {
   type PopupRender,
   popupRender,
   withExtension,
-} from './bench/extension.ts';
-import { benchMarkdown } from './bench/markdown.ts';
-import { profileOurs } from './bench/profile.ts';
-import { type BundleSize, bundleSizes } from './bench/sizes.ts';
-import { DEFAULT_EXTENSION_DIR } from './browser-harness.ts';
-import { PROJECT_ROOT, runScript } from './shared-data.ts';
+} from './extension.ts';
+import { benchMarkdown } from './markdown.ts';
+import { profileOurs } from './profile.ts';
+import { type BundleSize, bundleSizes } from './sizes.ts';
 
 const TARGETS = {
   ratioMedian: 1.3,

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { ClickbaitModels } from '../utils/clickbait/model.ts';
+import type { ClickbaitModels } from '../../utils/clickbait/model.ts';
 import {
   DEFAULT_TRAIN_OPTIONS,
   type LabelledHeadline,
@@ -17,8 +17,8 @@ import {
   SPANISH_TRAIN_OPTIONS,
   type TrainResult,
   trainClickbait,
-} from '../utils/clickbait/train.ts';
-import { PROJECT_ROOT, readSharedBytes, runScript } from './shared-data.ts';
+} from '../../utils/clickbait/train.ts';
+import { PROJECT_ROOT, readSharedBytes, runScript } from '../shared-data.ts';
 
 export const MODEL_PATH = resolve(PROJECT_ROOT, 'utils/clickbait/model.json');
 

@@ -5,17 +5,17 @@
  * a related block (label 4, >= 20 characters) is found when a flag of kind "related"
  * holds its text; a full-text block (label 2, >= 40 characters) is wrongly flagged when a
  * boilerplate or related flag holds its text.
- *   node --experimental-strip-types scripts/eval-l3s.ts [--limit N] [--misses]
+ *   node --experimental-strip-types scripts/eval/l3s.ts [--limit N] [--misses]
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzePage } from '../utils/analyze.ts';
-import { decodeHtml } from '../utils/charset.ts';
-import type { Flag } from '../utils/report.ts';
+import { analyzePage } from '../../utils/analyze.ts';
+import { decodeHtml } from '../../utils/charset.ts';
+import type { Flag } from '../../utils/report.ts';
+import { parseHtml } from '../cli/load-page.ts';
+import { readSharedBytes, runScript, sharedPath } from '../shared-data.ts';
 import { withLinkRatioRule } from './link-ratio-rule.ts';
-import { parseHtml } from './load-page.ts';
-import { readSharedBytes, runScript, sharedPath } from './shared-data.ts';
 
 export interface L3sBlock {
   page: string;

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { scoreHeadline } from '../utils/clickbait/index.ts';
+import { scoreHeadline } from '../../utils/clickbait/index.ts';
 import { analyzeFile, type PageJob, type PageOutcome } from './analyze-worker.ts';
 import { BadInputError } from './load-page.ts';
 import { runSpoil } from './spoil-mode.ts';
@@ -55,7 +55,7 @@ interface Args {
   filesFrom: string | null;
   url: string | null;
   headlines: string | null;
-  /** --spoil: its own mode (scripts/spoil-mode.ts). */
+  /** --spoil: its own mode (scripts/cli/spoil-mode.ts). */
   spoil: string | null;
   help: boolean;
 }

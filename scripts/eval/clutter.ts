@@ -10,8 +10,10 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { analyzeDocument } from '../utils/analyze.ts';
-import { decodeHtml } from '../utils/charset.ts';
+import { analyzeDocument } from '../../utils/analyze.ts';
+import { decodeHtml } from '../../utils/charset.ts';
+import { readSharedBytes, readSharedJson, runScript, sharedPath } from '../shared-data.ts';
+import { collectRows, crossValidationLine } from '../train/blocks.ts';
 import {
   aebMean,
   aebPageScore,
@@ -20,10 +22,8 @@ import {
   snippetCounts,
   snippetTotals,
 } from './clutter-metrics.ts';
-import { evaluateL3s, formatL3s } from './eval-l3s.ts';
+import { evaluateL3s, formatL3s } from './l3s.ts';
 import { withLinkRatioRule } from './link-ratio-rule.ts';
-import { readSharedBytes, readSharedJson, runScript, sharedPath } from './shared-data.ts';
-import { collectRows, crossValidationLine } from './train-blocks.ts';
 
 const CHUNK = 120;
 const SETS = ['aeb', 'trafilatura'] as const;

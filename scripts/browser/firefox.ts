@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { PROJECT_ROOT } from './shared-data.ts';
+import { PROJECT_ROOT } from '../shared-data.ts';
 
 export const DEFAULT_FIREFOX_EXTENSION_DIR = resolve(PROJECT_ROOT, '.output', 'firefox-mv2');
 

@@ -4,7 +4,7 @@
  * all of a closed window's memory back, so only ending the thread keeps a long run flat.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzePage } from '../utils/analyze.ts';
+import { analyzePage } from '../../utils/analyze.ts';
 import { BadInputError, fileUrl, loadPage } from './load-page.ts';
 
 export interface PageJob {

@@ -11,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import type { ContentRequest, Response as ContentResponse, TabState } from '../utils/messages.ts';
-import { PROJECT_ROOT } from './shared-data.ts';
+import type { ContentRequest, Response as ContentResponse, TabState } from '../../utils/messages.ts';
+import { PROJECT_ROOT } from '../shared-data.ts';
 
 /** The few extension APIs the harness calls inside the service worker (evaluated there, typed here). */
 interface ChromeTab {

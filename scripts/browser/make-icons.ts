@@ -1,11 +1,11 @@
 /**
  * Draws the toolbar icon (a lens over text lines) as PNGs in public/icon/.
- * Run once after changing the design: `npx node scripts/make-icons.ts`.
+ * Run once after changing the design: `npx node scripts/browser/make-icons.ts`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { PROJECT_ROOT } from './shared-data.ts';
+import { PROJECT_ROOT } from '../shared-data.ts';
 
 const SIZES = [16, 32, 48, 96, 128];
 const SAMPLES = 4;

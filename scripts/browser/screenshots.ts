@@ -6,18 +6,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { decodeHtml } from '../utils/charset.ts';
-import { ensureBuild } from './bench/build.ts';
-import { fitToPopup, wholePageShot } from './bench/extension.ts';
-import {
-  launchWithExtension,
-  openOptions,
-  sendToTab,
-  servePages,
-  tabIdOf,
-  waitForAnalysis,
-} from './browser-harness.ts';
-import { PROJECT_ROOT } from './shared-data.ts';
+import { decodeHtml } from '../../utils/charset.ts';
+import { ensureBuild } from '../bench/build.ts';
+import { fitToPopup, wholePageShot } from '../bench/extension.ts';
+import { PROJECT_ROOT } from '../shared-data.ts';
+import { launchWithExtension, openOptions, sendToTab, servePages, tabIdOf, waitForAnalysis } from './harness.ts';
 
 const DOCS = resolve(PROJECT_ROOT, 'docs');
 const SEED_HOST = 'bestnews.example';

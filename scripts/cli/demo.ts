@@ -12,15 +12,15 @@ import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { isPageChrome } from '../utils/categories.ts';
-import { decodeHtml } from '../utils/charset.ts';
-import type { PageReport } from '../utils/report.ts';
-import { withSpoiler } from '../utils/spoiler/index.ts';
-import { withSummary } from '../utils/summary.ts';
-import { ensureBuild } from './bench/build.ts';
-import { fitToPopup, wholePageShot } from './bench/extension.ts';
-import { launchWithExtension, sendToTab, tabIdOf, waitForAnalysis } from './browser-harness.ts';
-import { PROJECT_ROOT } from './shared-data.ts';
+import { isPageChrome } from '../../utils/categories.ts';
+import { decodeHtml } from '../../utils/charset.ts';
+import type { PageReport } from '../../utils/report.ts';
+import { withSpoiler } from '../../utils/spoiler/index.ts';
+import { withSummary } from '../../utils/summary.ts';
+import { ensureBuild } from '../bench/build.ts';
+import { fitToPopup, wholePageShot } from '../bench/extension.ts';
+import { launchWithExtension, sendToTab, tabIdOf, waitForAnalysis } from '../browser/harness.ts';
+import { PROJECT_ROOT } from '../shared-data.ts';
 
 const SAMPLE = join('test', 'fixtures', 'seed-article', 'page.html');
 

@@ -9,9 +9,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { analyzePage } from '../utils/analyze.ts';
-import { loadPage } from './load-page.ts';
-import { listSharedPages as listPages, type SharedPage as Page, runScript } from './shared-data.ts';
+import { analyzePage } from '../../utils/analyze.ts';
+import { loadPage } from '../cli/load-page.ts';
+import { listSharedPages as listPages, type SharedPage as Page, runScript } from '../shared-data.ts';
 
 interface PageResult {
   ok: boolean;
@@ -160,7 +160,7 @@ function parseArgs(argv: string[]): Args {
     else if (arg === '--slowest') args.slowest = Math.floor(number());
     else if (arg === '--set') args.sets = [...(args.sets ?? []), argv[++index] ?? ''];
     else if (arg === '--json') args.json = true;
-    else throw new Error(`unknown option ${arg}; see the header of scripts/sweep.ts`);
+    else throw new Error(`unknown option ${arg}; see the header of scripts/reliability/sweep.ts`);
   }
   return args;
 }

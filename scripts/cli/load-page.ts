@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { decodeHtml, looksBinary } from '../utils/charset.ts';
+import { decodeHtml, looksBinary } from '../../utils/charset.ts';
 
 /** A file we refuse to analyse; the message is one line meant for people. */
 export class BadInputError extends Error {}

@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { listSharedPages, PROJECT_ROOT, runScript, sharedPath } from './shared-data.ts';
+import { listSharedPages, PROJECT_ROOT, runScript, sharedPath } from '../shared-data.ts';
 
 /**
  * The bound stated for the whole run. A worker's heap before it is collected plus the
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ['--experimental-strip-types', 'scripts/analyze.ts', '--files-from', listFile],
+    ['--experimental-strip-types', 'scripts/cli/analyze.ts', '--files-from', listFile],
     { cwd: PROJECT_ROOT, env: { ...process.env, ARTICLE_LENS_MEMORY: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let done = 0;
