@@ -53,7 +53,27 @@ describe('clickbait cue extractors', () => {
     expect(cue('Police investigate unexplained deaths in Leeds', 'teasedOddity')).toEqual([]);
     expect(cue('Retired detective reveals who stole the crown jewels', 'revealVerb')).toEqual(['reveals']);
     expect(cue('Chancellor reveals budget plans', 'revealVerb')).toEqual([]);
-    expect(cue('The one word NO landlord wants to hear', 'allCaps')).toEqual(['NO']);
+    expect(cue('The one word NO landlord wants to hear', 'emphasis')).toEqual(['NO']);
+    expect(cue('The one word NO landlord wants to hear', 'allCaps')).toEqual([]);
+  });
+
+  it('finds kept disclosures, conditions, shouted emphasis and hashtags', () => {
+    expect(cue("The sequel's new title revealed", 'keptDisclosure')).toEqual(['revealed']);
+    expect(cue('Mayor reveals her favourite pick for the cup final', 'keptDisclosure')).toEqual([
+      'reveals her favourite pick',
+    ]);
+    expect(cue('Chancellor reveals budget for schools', 'keptDisclosure')).toEqual([]);
+    expect(cue('Studio will make the sequel on one condition', 'curiosityGap')).toEqual(['on one condition']);
+    expect(cue('Hiker learns the hard way not to feed the gulls', 'curiosityGap')).toEqual(['learns the hard way']);
+    expect(cue('Sailor waves at the crowd. When he looks closer, he gasps', 'curiosityGap')).toEqual([
+      'When he looks closer',
+    ]);
+    expect(cue('The lift test will stun you', 'emotionalReaction')).toEqual(['will stun you']);
+    expect(cue('Goalkeeper has a perfect response for his critics', 'withheldThing')).toEqual(['a perfect response']);
+    expect(cue('Singer loses weight with ONE breakfast swap', 'emphasis')).toEqual(['ONE']);
+    expect(cue('STORM WARNING FOR THE COAST TODAY', 'emphasis')).toEqual([]);
+    expect(cue('#Viral puppy learns to skateboard', 'hashtag')).toEqual(['#Viral']);
+    expect(cue('Issue #42 of the parish newsletter', 'hashtag')).toEqual([]);
   });
 
   it('finds the reader addressed in the second person', () => {
@@ -102,7 +122,8 @@ describe('clickbait cue extractors', () => {
   });
 
   it('finds shouting in capitals, but not acronyms or all-caps typography', () => {
-    expect(cue('You will NEVER guess who turned up', 'allCaps')).toEqual(['NEVER']);
+    expect(cue('You will NEVER guess who turned up', 'emphasis')).toEqual(['NEVER']);
+    expect(cue('You will NEVER guess who turned up', 'allCaps')).toEqual([]);
     expect(cue('NATO leaders meet in Vilnius', 'allCaps')).toEqual([]);
     expect(cue('NATO LEADERS MEET IN VILNIUS', 'allCaps')).toEqual([]);
   });

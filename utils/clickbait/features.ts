@@ -40,7 +40,11 @@ export type CueId =
   | 'yesNoQuestion'
   | 'hurried'
   | 'teasedOddity'
-  | 'revealVerb';
+  | 'revealVerb'
+  | 'keptDisclosure'
+  | 'emphasis'
+  | 'hashtag'
+  | 'endPointer';
 
 export interface CueDefinition {
   id: CueId;
@@ -82,19 +86,19 @@ const CURIOSITY_GAP =
   /\b(?:(?:you|u) (?:won't|will never|wont|never|can't|cannot|didn't|don't|need to|have to|must|should|probably) (?:believe|guess|see|know|expect|imagine|miss|read|watch|try|want)|(?:won't|can't|cannot) believe|the (?:real )?reason (?:why|behind)|the (?:real|true|secret|surprising|clever|strange|bizarre|simple|hidden) reasons?|the truth about|what (?:really )?happens when|find out (?:what|why|how|who)|the (?:one |simple |little )?(?:secret|trick) (?:to|behind|of)|(?:one|simple|weird|little) tricks?|secrets? (?:revealed|of|behind)|says it all|something (?:strange|weird|incredible|bizarre|unusual|surprising|amazing|special|huge|big)|reveals? (?:all|the truth|why|what|how|secret)|is (?:now )?unrecognisable|is unrecognizable|what (?:s?he|they|it|this|he|she|we) (?:found|did|said|discovered|saw|looks like)|the moment (?:when|that)|before and after|wait (?:until|till) you see|nobody (?:is talking|expected)|no one (?:expected|saw)|(?:has|had|sends|sent) (?:a|an) (?:\w+ )?(?:message|question|request|confession|surprise) for|everything you need to know|all you need to know|you need to (?:know|see)|must[- ]see|goes viral|broke the internet|breaks the internet|what (?:would|will|could|might) happen|what happened (?:when|after|to)|(?:is|was|are) priceless|(?:but )?(?:that's|that is|it's|it is) not the (?:\w+ )?(?:part|thing)|the reason (?:is|makes|will|may|might)|the result is|left (?:him|her|them|us|everyone) (?:stumped|speechless|baffled))\b/gi;
 // Guessing games, teased secrets and catches: a second pattern, tried only when one of its words is there.
 const CURIOSITY_GAP_MORE =
-  /\b(?:(?:you'll |you will )?(?:never )?guess (?:who|what|which|how|where|why)|(?:for|over|because of|has|have|had|reveals?|promises?|is|just) one (?:\w+ )?(?:specific|big|simple|surprising|major|key|huge|strange|weird|important|small|little|tiny|very) (?:reason|thing|change|problem|trick|secret|word|detail|question|mistake|rule)s?|(?:but )?there's (?:a|one) (?:big |huge |major |small )?catch|the answer (?:may|will|might|could) surprise|(?:you'll|you will|you'd|you would) (?:never|not) (?:guess|believe|expect)|something (?:crazy|odd|remarkable|terrible|wonderful|unexpected|shocking|disturbing)|(?:reveals?|shares?|shared|revealed|admits?|admitted|confesses|confessed) (?:his |her |their |a |the )?(?:\w+ )?(?:secret|surprise|obsession|confession)|(?:nasty|big|huge|major|little) surprises?|(?:here's|here is) (?:what|why|how|who|the)|(?:everybody|everyone|nobody|no one|most people) (?:missed|misses|forgot|noticed|gets wrong|saw coming))\b/gi;
+  /\b(?:(?:you'll |you will )?(?:never )?guess (?:who|what|which|how|where|why)|(?:for|over|because of|has|have|had|reveals?|promises?|is|just) one (?:\w+ )?(?:specific|big|simple|surprising|major|key|huge|strange|weird|important|small|little|tiny|very) (?:reason|thing|change|problem|trick|secret|word|detail|question|mistake|rule)s?|(?:but )?there's (?:a|one) (?:big |huge |major |small )?catch|the answer (?:may|will|might|could) surprise|(?:you'll|you will|you'd|you would) (?:never|not) (?:guess|believe|expect)|something (?:crazy|odd|remarkable|terrible|wonderful|unexpected|shocking|disturbing)|(?:reveals?|shares?|shared|revealed|admits?|admitted|confesses|confessed) (?:his |her |their |a |the )?(?:\w+ )?(?:secret|surprise|obsession|confession)|(?:nasty|big|huge|major|little) surprises?|(?:here's|here is) (?:what|why|how|who|the)|(?:everybody|everyone|nobody|no one|most people) (?:missed|misses|forgot|noticed|gets wrong|saw coming)|(?:on|with|under|except for|but for) (?:just )?one (?:\w+ )?(?:condition|exception|caveat|catch)|(?:do|does|did|doing|is|are|for|about|with|learn|know|want|wants|needs?) (?:just )?one (?:simple |big |small |little |more )?thing|(?:learns?|learned|learnt|found out|finds out) (?:the hard way|what|why|who)|(?:when|then|until) (?:s?he|they|you|we|people|everyone) (?:looks?|looked|take|takes|took) (?:a )?closer|(?:realises?|realizes?|realised|realized|discovers?|discovered|notices?|noticed) (?:what|why|who|something|the truth)|but not (?:from|for|because|how|why|what|who|where|the way)|(?:that's|that is|and that's|it's) (?:just|only) (?:the|one|a) (?:\w+ ){0,3}(?:beginning|start|part|piece|half|tip)|(?:is|are) (?:finally |now )?here(?=[.!]*$))\b/gi;
 const HAS_GAP_WORD =
-  /\b(?:guess|one|catch|answer|never|not|something|secret|surprise|surprises|obsession|confession|here's|here|everybody|everyone|nobody|no one|most)\b/i;
+  /\b(?:guess|one|catch|answer|never|not|something|secret|surprise|surprises|obsession|confession|here's|here|everybody|everyone|nobody|no one|most|hard way|closer|learns?|learned|learnt|finds|found|reali[sz]e[sd]?|discover(?:s|ed)?|notice[sd]?|but not|just|only|here)\b/i;
 const SECOND_PERSON =
   /\b(?:you|your|you're|youre|you've|you'll|you'd|yours|yourself|yourselves|ya|u(?![.&])|anyone (?:who|with|that)|everyone (?:who|with))\b/gi;
 const QUESTION =
   /^(?:(?:which|what|who|why|how|can|could|do|does|did|is|are|was|were|should|would|will|have|has)\b[^?]*\?|.*\?\s*$)/i;
 // A kind of thing, evaluated but not named ("a major change", "the crazy cooking hack", "one big problem").
 const WITHHELD_THING =
-  /\b(?:a|an|the|one|this|his|her|their|its) (?:(?:very|really|surprisingly|totally|pretty) )?(?:major|big|huge|surprising|simple|strange|unexpected|unusual|bizarre|weird|odd|clever|genius|crazy|brilliant|ingenious|mysterious|hidden|secret|nasty|shocking|amazing|incredible|unbelievable|little-known|unlikely|sneaky|smart|easy|quick|tiny|small|subtle|key|important|interesting|fascinating|curious|creepy|terrifying|scary|disturbing|heartwarming|sweet|adorable|hilarious|awkward|embarrassing|painful|sad|tragic)(?: [a-z]+)? (?:change|problem|reason|trick|secret|thing|mistake|way|detail|feature|twist|surprise|hack|strategy|habit|rule|word|question|answer|discovery|find|side effect|sign|symptom|message|note|gesture|move|response|reaction|request|result|truth|fact|story|lesson|tip|method|plan|idea|confession|revelation|catch)s?\b/gi;
+  /\b(?:a|an|the|one|this|his|her|their|its) (?:(?:very|really|surprisingly|totally|pretty|much|even|far) )?(?:major|big|huge|surprising|simple|strange|unexpected|unusual|bizarre|weird|odd|clever|genius|crazy|brilliant|ingenious|mysterious|hidden|secret|nasty|shocking|amazing|incredible|unbelievable|little-known|unlikely|sneaky|smart|easy|quick|tiny|small|subtle|key|important|interesting|fascinating|curious|creepy|terrifying|scary|disturbing|heartwarming|sweet|adorable|hilarious|awkward|embarrassing|painful|sad|tragic|perfect|insane|gross|dark|epic|stunning|priceless|wild|alarming|jaw-dropping|mind-blowing|bigger|worse)(?: [a-z]+)? (?:change|problem|reason|trick|secret|thing|mistake|way|detail|feature|twist|surprise|hack|strategy|habit|rule|word|question|answer|discovery|find|side effect|sign|symptom|message|note|gesture|move|response|reaction|request|result|truth|fact|story|lesson|tip|method|plan|idea|confession|revelation|catch|amount|news|prediction|choice|gift)s?\b/gi;
 // Every withheld-thing match holds one of its adjectives: a word lookup skips the pattern otherwise.
 const WITHHELD_ADJECTIVES = new Set(
-  'major|big|huge|surprising|simple|strange|unexpected|unusual|bizarre|weird|odd|clever|genius|crazy|brilliant|ingenious|mysterious|hidden|secret|nasty|shocking|amazing|incredible|unbelievable|little-known|unlikely|sneaky|smart|easy|quick|tiny|small|subtle|key|important|interesting|fascinating|curious|creepy|terrifying|scary|disturbing|heartwarming|sweet|adorable|hilarious|awkward|embarrassing|painful|sad|tragic'.split(
+  'major|big|huge|surprising|simple|strange|unexpected|unusual|bizarre|weird|odd|clever|genius|crazy|brilliant|ingenious|mysterious|hidden|secret|nasty|shocking|amazing|incredible|unbelievable|little-known|unlikely|sneaky|smart|easy|quick|tiny|small|subtle|key|important|interesting|fascinating|curious|creepy|terrifying|scary|disturbing|heartwarming|sweet|adorable|hilarious|awkward|embarrassing|painful|sad|tragic|perfect|insane|gross|dark|epic|stunning|priceless|wild|alarming|jaw-dropping|mind-blowing|bigger|worse'.split(
     '|',
   ),
 );
@@ -117,6 +121,25 @@ const TEASED_ODDITY =
 // A verb that promises a disclosure the headline keeps ("Detective reveals who ...", "Chef explains why ...").
 const REVEAL_VERB =
   /\b(?:reveals?|revealed|admits?|admitted|confirms?|explains?)\b(?! (?:that|plans?|details|budget|\d))/gi;
+// A disclosure announced but kept: the thing is "revealed" at the end ("Sequel's title revealed"), or the
+// headline names whose it is but not what ("Senator reveals his new slogan").
+const KEPT_DISCLOSURE =
+  /\b(?:revealed|unveiled|exposed|leaked)[.!?]*$|\b(?:reveals?|revealed|unveils?|unveiled|teases?|teased|shares?|shared) (?:his|her|their|its) (?:(?:new|next|real|secret|latest|biggest|favou?rite|surprising|true|top|first|big|one) )?(?:[\w-]+ ){0,2}(?:secret|slogan|plans?|title|name|reason|pick|choice|trick|identity|favou?rite|verdict|prediction|answer|response|salary|worth|diet|routine|regret|list|rule|tip|advice|frontrunner|successor|replacement|number|age|weight|price|date)\b/gi;
+const HAS_DISCLOSURE_WORD = /\b(?:reveal|unveil|expos|leak|teas|shar)/i;
+// A word of emphasis shouted in capitals inside a mixed-case headline ("with ONE vegetable", "heading here TODAY").
+const EMPHASIS_WORDS =
+  'ONE THIS THESE NO NOT NEVER EVER ALL EVERY EVERYONE NOBODY NOW TODAY MUST WHY HOW WHAT BIG HUGE FREE PANIC SHOCK SHOCKING REALLY ACTUALLY ONLY WARNING INSANE AMAZING TRUE SCARY DEAD'.split(
+    ' ',
+  );
+const EMPHASIS_SET = new Set(EMPHASIS_WORDS);
+const EMPHASIS_WORD = new RegExp(String.raw`\b(?:${EMPHASIS_WORDS.join('|')})\b`, 'g');
+// The headline ends on what it points at ("... linked to this move", "... with this 1980s star"): the
+// referent is the article. Not a time ("this week", "this Sunday") nor "this one" or "this way".
+const END_POINTER = /\b(?:this|these) (?:[\w'-]+ ){0,2}[\w'-]+[.!?]*$/i;
+const END_POINTER_TIME =
+  /\b(?:this|these) (?:(?:[\w'-]+ ){0,2})?(?:year|years|week|weeks|month|months|season|weekend|morning|time|summer|winter|spring|fall|autumn|evening|afternoon|night|tonight|decade|century|one|way|is|was|too|\w+day|january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter)[.!?]*$/i;
+// A hashtag: the text was written for a social feed, not as a headline.
+const HASHTAG = /(?:^|\s)#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*/gu;
 const SUPERLATIVE =
   /\b(?:best|worst|greatest|biggest|most|least|ever|literally|insanely|ridiculously|incredibly|absolutely|totally|seriously|actually|perfect|perfectly|amazing|incredible|unbelievable|epic|genius|hilarious|adorable|cutest|weirdest|craziest|funniest|dumbest|ultimate|mind-?blowing|jaw-?dropping|life-?changing|game-?changing|legendary|iconic|brilliant|gorgeous|magical|miracle|insane|crazy|ridiculous|outrageous|unreal|wildest|everything|everyone|always|never|only)\b/gi;
 // Catastrophe framing: fear of an outcome the story does not report ("WW3 fears", "nuclear war fears").
@@ -129,10 +152,10 @@ const SENSATIONAL =
 const REACTION_LEAD =
   /^(?:[\w' ]{0,30}(?:fury|anger|rage|shock|horror|outrage|chaos|panic|heartbreak|agony|terror|fears?|joy|delight|despair|drama|uproar|backlash|mayhem|carnage|disbelief|confusion|meltdown)) as\b/i;
 const EMOTIONAL_REACTION =
-  /\b(?:stunned|stuns|stunning|baffled|baffles|left speechless|speechless|in tears|tears up|can't stop|cannot stop|losing (?:it|their minds)|lose (?:it|their minds)|freak(?:s|ing)? out|obsessed|blown away|jaw[- ]drop|goosebumps|melts? (?:your|our|the internet's) hearts?|restore your faith|gasp|gasps|cringe|epic fail|wtf|omg|lol|wow|aww+|yikes|oops|all say the same thing|say the same thing|(?:left|leaves?) (?:\w+ ){0,2}(?:baffled|stunned|speechless|in stitches|in tears|fuming|horrified|furious|heartbroken|devastated|open-mouthed|scratching their heads|divided|seeing red)|sparks? (?:fury|outrage|anger|backlash|frenzy|panic|meltdown|uproar)|go(?:es|ing)? (?:wild|crazy|mad) (?:for|over)|has (?:fans|people|viewers|everyone|the internet) (?:talking|divided|in stitches|in tears|furious|fuming|swooning)|tearful|emotional (?:confession|plea|tribute|message))\b/gi;
+  /\b(?:stunned|stuns|stunning|baffled|baffles|left speechless|speechless|in tears|tears up|can't stop|cannot stop|losing (?:it|their minds)|lose (?:it|their minds)|freak(?:s|ing)? out|obsessed|blown away|jaw[- ]drop|goosebumps|melts? (?:your|our|the internet's) hearts?|restore your faith|gasp|gasps|cringe|epic fail|wtf|omg|lol|wow|aww+|yikes|oops|all say the same thing|say the same thing|(?:left|leaves?) (?:\w+ ){0,2}(?:baffled|stunned|speechless|in stitches|in tears|fuming|horrified|furious|heartbroken|devastated|open-mouthed|scratching their heads|divided|seeing red)|sparks? (?:fury|outrage|anger|backlash|frenzy|panic|meltdown|uproar)|go(?:es|ing)? (?:wild|crazy|mad) (?:for|over)|has (?:fans|people|viewers|everyone|the internet) (?:talking|divided|in stitches|in tears|furious|fuming|swooning)|tearful|emotional (?:confession|plea|tribute|message)|will (?:stun|shock|surprise|amaze|terrify|scare|disgust|gross you out|creep you out|blow|melt|break|leave) (?:you|your))\b/gi;
 // A subject left unnamed so the reader has to click to learn who.
 const VAGUE_SUBJECT =
-  /(?:^|[.:] )(?:this|one|a|these|some) (?:man|woman|guy|girl|boy|mom|mum|dad|mother|father|couple|teen|kid|family|person|student|bride|grandma|grandmother|grandpa|pensioner|dog|cat|baby|stranger|celebrity|star|actor|singer)\b|\b(?:someone|somebody|something|everyone is|nobody|no one|the internet|internet is|(?:people|fans|parents|mums|moms|dads|viewers|users|shoppers|customers|diners|doctors|scientists|experts|women|men|teachers|brits|americans|twitter users|commuters|passengers) (?:are|can't|cannot|all)|doctors (?:hate|say|warn)|this guy|this girl|this woman|this man|this dog|this cat|this kid|this mom|this dad)\b/gi;
+  /(?:^|[.:] )(?:this|one|a|these|some) (?:man|woman|guy|girl|boy|mom|mum|dad|mother|father|couple|teen|kid|family|person|student|bride|grandma|grandmother|grandpa|pensioner|dog|cat|baby|stranger|celebrity|star|actor|singer)\b|\b(?:someone|somebody|something|everyone is|nobody|no one|the internet|internet is|(?:people|fans|parents|mums|moms|dads|viewers|users|shoppers|customers|diners|doctors|scientists|experts|women|men|teachers|brits|americans|twitter users|commuters|passengers) (?:are|can't|cannot|all)|doctors (?:hate|say|warn)|this guy|this girl|this woman|this man|this dog|this cat|this kid|this mom|this dad|(?:why|how|what) one (?:man|woman|person|family|couple|girl|boy|teen|mom|mum|dad|doctor|town|city|state|country|company|school))\b/gi;
 // The headline breaks off before the point: a trailing ellipsis or colon ("And the winner is..."),
 // or it opens mid-thought ("And ...", "But ...").
 const CLIFFHANGER =
@@ -334,8 +357,28 @@ export const CUES: readonly CueDefinition[] = [
       // A headline set entirely in capitals is typography, not shouting.
       const letters = text.replace(/[^\p{L}]/gu, '');
       if (letters.length > 0 && letters === letters.toUpperCase()) return [];
-      return matchesOf(ALL_CAPS_WORD, text).filter((word) => !ALL_CAPS_EXCEPTIONS.has(word.replace(/'S$/, '')));
+      return matchesOf(ALL_CAPS_WORD, text).filter(
+        (word) => !ALL_CAPS_EXCEPTIONS.has(word.replace(/'S$/, '')) && !EMPHASIS_SET.has(word),
+      );
     },
+  },
+  {
+    id: 'emphasis',
+    label: 'Shouts a word of emphasis',
+    quote: true,
+    prior: 1.6,
+    find: (text) => {
+      // Needs lower-case words around it: in an all-capitals headline nothing is singled out.
+      if (!/\p{Ll}{2}/u.test(text)) return [];
+      return matchesOf(EMPHASIS_WORD, text);
+    },
+  },
+  {
+    id: 'hashtag',
+    label: 'Hashtag, written for a social feed',
+    quote: true,
+    prior: 1.2,
+    find: (text) => (text.includes('#') ? matchesOf(HASHTAG, text) : []),
   },
   { id: 'exclamation', label: 'Exclamation mark', quote: false, prior: 0.9, find: (text) => firstMatch(/!+/, text) },
   {
@@ -377,6 +420,23 @@ export const CUES: readonly CueDefinition[] = [
     quote: true,
     prior: 0.6,
     find: (text) => matchesOf(REVEAL_VERB, text),
+  },
+  {
+    id: 'endPointer',
+    label: 'Ends by pointing at the article',
+    quote: true,
+    prior: 1.2,
+    find: (text) => {
+      const match = END_POINTER.exec(text);
+      return match && !END_POINTER_TIME.test(match[0]) ? [match[0].replace(/[.!?]+$/, '')] : [];
+    },
+  },
+  {
+    id: 'keptDisclosure',
+    label: 'Announces a disclosure but keeps it',
+    quote: true,
+    prior: 2,
+    find: (text) => (HAS_DISCLOSURE_WORD.test(text) ? matchesOf(KEPT_DISCLOSURE, text) : []),
   },
   {
     id: 'titleCase',

@@ -13,6 +13,7 @@ import {
   cuesFor,
   cueValue,
   featurize,
+  LEARNED_ONLY,
   loadModel,
   type ScoredLanguage,
   scoreWith,
@@ -296,9 +297,6 @@ function fitModel(train: LabelledHeadline[], l2: number, options: TrainOptions, 
   const fitted = fitWeights(encode(featurized, keptVocab), cueList.length, kept.length, l2, options);
   return toModel(fitted, cueList, kept, l2);
 }
-
-/** No tabloid sub-model, no shift: the score is the learned model's alone. */
-const LEARNED_ONLY: Calibration = { tabloidBias: Number.NEGATIVE_INFINITY, styleShift: 0 };
 
 const logit = (p: number): number => Math.log(Math.max(p, 1e-9) / Math.max(1 - p, 1e-9));
 
