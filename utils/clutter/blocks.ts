@@ -95,6 +95,8 @@ export class BlockIndex {
   readonly stats = new Map<Element, BlockStats>();
   /** Every element under body, in document order. */
   readonly elements: Element[];
+  /** The elements under body named a (any namespace, with or without href), in document order. */
+  readonly anchors: Element[] = [];
   /** Characters of the extracted article. */
   readonly articleLength: number;
   private texts = new Map<Element, SpacedText>();
@@ -124,6 +126,7 @@ export class BlockIndex {
         const stats = emptyStats(tag);
         this.stats.set(element, stats);
         elements.push(element);
+        if (tag === 'A' || tag === 'a') this.anchors.push(element);
         const first = element.firstChild;
         if (first) {
           open.push(element);
