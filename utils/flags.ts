@@ -1,4 +1,5 @@
 /** Report flags from merged blocks: plain data, plus the live element each one points at. */
+import { type BlockIndex, blockIndex } from './clutter/blocks.ts';
 import type { DetectedBlock, DetectionContext } from './detectors.ts';
 import type { Flag } from './report.ts';
 import { normalizeSpace } from './text.ts';
@@ -13,6 +14,7 @@ export function toFlags(
   context: DetectionContext,
 ): { flags: Flag[]; targets: Map<string, Element> } {
   const targets = new Map<string, Element>();
+  const blockStats = blockIndex(context);
   const flags: Flag[] = blocks.map((block, index) => {
     const id = `f${index + 1}`;
     targets.set(id, block.element);
@@ -20,13 +22,27 @@ export function toFlags(
       id,
       kind: block.kind,
       category: block.category,
-      text: leadingText(block.element, block.kind === 'related' ? MAX_RELATED_FLAG_TEXT : MAX_FLAG_TEXT),
+      text: flagText(blockStats, block.element, block.kind === 'related' ? MAX_RELATED_FLAG_TEXT : MAX_FLAG_TEXT),
       reasons: block.reasons,
       score: Math.round(block.score * 1000) / 1000,
       insideArticle: context.holdsArticleText(block.element),
     };
   });
   return { flags, targets };
+}
+
+/**
+ * leadingText(element, max), read off the block index where it holds the same text: no hidden
+ * element inside, and the block's text already built by a detector or short (a long block's
+ * full text is not built just to cut it).
+ */
+function flagText(index: BlockIndex, element: Element, max: number): string {
+  const stats = index.stats.get(element);
+  if (stats && stats.hidden === 0) {
+    const known = index.knownText(element) ?? (stats.text <= max ? index.text(element) : undefined);
+    if (known !== undefined) return known.slice(0, max);
+  }
+  return leadingText(element, max);
 }
 
 /** Elements whose text a reader never sees (the extension's slimmed copy leaves them out too). */

@@ -9,7 +9,7 @@ import { isRelated, scoreValues, verdict } from '../../utils/clutter/block-model
 import { splitRelated } from '../../utils/clutter/block-split.ts';
 import { detectionContext } from '../../utils/context.ts';
 import type { DetectedBlock } from '../../utils/detectors.ts';
-import { leadingText } from '../../utils/flags.ts';
+import { leadingText, toFlags } from '../../utils/flags.ts';
 import type { PageReport } from '../../utils/report.ts';
 import { PARAGRAPHS } from './night-bus-article.ts';
 
@@ -263,5 +263,40 @@ describe('flag text', () => {
     const box = document.getElementById('box') as Element;
     expect(leadingText(box, 100)).toBe('More stories here');
     expect(leadingText(box, 6)).toBe('More s');
+  });
+
+  it('reads the same from the block index as from the tree, hidden text, long blocks and XHTML too', () => {
+    const long = STORIES.join(' ').repeat(30);
+    const { document } = new JSDOM(
+      `<body><div id="plain">  More\n  <b>stories</b>  <i>here</i></div>
+      <div id="script">Top <script>var x = 1;</script>stories <noscript>no script</noscript>today</div>
+      <ul id="long"><li>${long}</li><li><a href="/a">${long}</a></li></ul>
+      <p id="svg">Chart <svg><text>axis label</text></svg>of the week</p></body>`,
+      { url: URL },
+    ).window;
+    const context = detectionContext(document, { url: URL }, null, null);
+    const ids = ['plain', 'script', 'long', 'svg'];
+    const blocks = ids.map((id): DetectedBlock => {
+      const element = document.getElementById(id) as Element;
+      return { element, kind: id === 'long' ? 'related' : 'boilerplate', category: 'x', score: 0.7, reasons: [] };
+    });
+    const { flags } = toFlags(blocks, context);
+    expect(flags.map((flag) => flag.text)).toEqual(
+      blocks.map((block) => leadingText(block.element, block.kind === 'related' ? 4000 : 600)),
+    );
+    expect(flags[0]?.text).toBe('More stories here');
+    expect(flags[1]?.text).toBe('Top stories today');
+    expect(flags[2]?.text).toHaveLength(4000);
+
+    const xhtml = new JSDOM(
+      '<html xmlns="http://www.w3.org/1999/xhtml"><body><div id="x">Visible <script>hidden()</script>text</div></body></html>',
+      { url: URL, contentType: 'application/xhtml+xml' },
+    ).window.document;
+    const element = xhtml.getElementById('x') as Element;
+    const xhtmlFlags = toFlags(
+      [{ element, kind: 'boilerplate', category: 'x', score: 0.7, reasons: [] }],
+      detectionContext(xhtml, { url: URL }, null, null),
+    ).flags;
+    expect(xhtmlFlags[0]?.text).toBe('Visible text');
   });
 });

@@ -3,6 +3,8 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../utils/analyze.ts';
 import { teaserLinks } from '../../utils/clickbait/index.ts';
+import { blockIndex } from '../../utils/clutter/blocks.ts';
+import { detectionContext } from '../../utils/context.ts';
 import type { AnalyzeOptions } from '../../utils/detectors.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/seed-article/${name}`, import.meta.url), 'utf8');
@@ -102,6 +104,38 @@ describe('clickbait detector on other pages', () => {
   it('does not score teasers on a page in another language', () => {
     const german = indexPage.replace('lang="en"', 'lang="de"');
     expect(clickbaitFlags(analyze(german, {}, 'https://bestnews.example/'))).toEqual([]);
+  });
+
+  it('finds the same teasers from the block index as from the document', () => {
+    const indent = ' '.repeat(120);
+    const page = `<!doctype html><html lang="en"><body><main>
+      <ul><li><a href="/a">Council approves the new harbour bridge plan</a></li>
+        <li><a href="/b">Why this tiny village is suddenly famous</a> <span>two days ago</span></li></ul>
+      <p>Read <a href="/c">a short note about the weather service report</a> in a sentence that runs on for quite a while longer.</p>
+      <a href="/d">${indent}Four words${indent}in a${indent}card${indent}</a>
+      <a href="/e"><div><h3>The headline of a card with a summary</h3><p>A summary line.</p></div></a>
+      <nav><a href="/f">Menu entries are not teasers at all</a></nav>
+      <a href="https://www.facebook.com/sharer/sharer.php?u=x">Share this story with your friends now</a>
+      <a name="top">An anchor without an address is not a link</a>
+    </main></body></html>`;
+    const { window } = new JSDOM(page, { url: 'https://news.example/story' });
+    const document = window.document;
+    const index = blockIndex(detectionContext(document, { url: document.URL }, null, null));
+    const plain = teaserLinks(document, null);
+    expect(plain.map((teaser) => teaser.text)).toEqual([
+      'Council approves the new harbour bridge plan',
+      'Why this tiny village is suddenly famous',
+      'The headline of a card with a summary',
+    ]);
+    expect(teaserLinks(document, null, index)).toEqual(plain);
+    // A link the index cannot see (after body) sends the scan back to the document.
+    const outside = document.createElement('div');
+    outside.innerHTML = '<a href="/g">A link placed after the body of the page</a>';
+    document.documentElement.append(outside);
+    expect(teaserLinks(document, null, index).map((teaser) => teaser.text)).toEqual([
+      ...plain.map((teaser) => teaser.text),
+      'A link placed after the body of the page',
+    ]);
   });
 
   it('bounds the teaser scan on pages with very many links', () => {

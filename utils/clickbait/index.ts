@@ -2,6 +2,8 @@
  * The clickbait detector: scores a headline (scoreHeadline) and flags the
  * article's headline and teaser links on a page (clickbaitDetector).
  */
+
+import { type BlockIndex, blockIndex } from '../clutter/blocks.ts';
 import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
 import { guessLanguage } from '../language.ts';
 import type { HeadlineVerdict } from '../report.ts';
@@ -200,10 +202,37 @@ function blockOf(element: Element): Element {
   return block;
 }
 
-/** Link texts that read as headlines: 4-25 words, standing on their own, outside menus and share bars. */
-export function teaserLinks(document: Document, skip: Element | null): { element: Element; text: string }[] {
+/** The page's links with an href, in document order: the block index's when it holds them all. */
+function pageLinks(document: Document, index: BlockIndex | undefined): ArrayLike<Element> {
+  if (index) {
+    const links: Element[] = [];
+    let named = 0;
+    for (const element of index.anchors) {
+      if (element.localName !== 'a') continue;
+      named++;
+      if (element.hasAttribute('href')) links.push(element);
+    }
+    // Links outside body (or under a prefixed name) are not in the index: then ask the document.
+    if (named === document.getElementsByTagName('a').length) return links;
+  }
+  return document.querySelectorAll('a[href]');
+}
+
+/**
+ * Link texts that read as headlines: 4-25 words, standing on their own, outside menus and share bars.
+ * With the page's block index, the links and their texts come from it (one walk, texts cached and
+ * shared with the clutter detectors); the cheap tests run first and the raw text is read last.
+ */
+export function teaserLinks(
+  document: Document,
+  skip: Element | null,
+  index?: BlockIndex,
+): { element: Element; text: string }[] {
   const found: { element: Element; text: string }[] = [];
-  const links = document.querySelectorAll('a[href]');
+  const links = pageLinks(document, index);
+  const textOf = index
+    ? (element: Element) => index.text(element)
+    : (element: Element) => normalizeSpace(element.textContent ?? '');
   const limit = Math.min(links.length, MAX_LINKS);
   const inMenuChrome = new Map<Element, boolean>();
   // Memoised per element, iterative so that absurdly deep pages cannot overflow the stack.
@@ -229,20 +258,20 @@ export function teaserLinks(document: Document, skip: Element | null): { element
     const link = links[i] as Element;
     // A card link wraps its headline in a heading, next to a summary or a date: score the heading.
     const heading = link.firstElementChild ? link.querySelector(HEADINGS) : null;
-    const raw = (heading ?? link).textContent ?? '';
-    // Cheap length bounds before any string work: 4-25 words fit in 8-400 characters.
-    if (raw.length < 8 || raw.length > 400) continue;
-    const text = normalizeSpace(raw);
+    const source = heading ?? link;
+    const text = textOf(source);
+    // 4-25 words fit in 7-400 characters: no word split for the rest.
+    if (text.length < 7 || text.length > 400) continue;
     const words = text.split(' ').length;
     if (words < MIN_WORDS || words > MAX_WORDS) continue;
     if (SHARE_HREF.test(link.getAttribute('href') ?? '')) continue;
     if (skip && (skip.contains(link) || link.contains(skip))) continue;
     if (insideChrome(link)) continue;
     // Most of its block's text: a list item or heading, not a phrase linked mid-sentence.
-    if (!heading) {
-      const blockText = normalizeSpace(blockOf(link).textContent ?? '');
-      if (text.length < blockText.length * 0.6) continue;
-    }
+    if (!heading && text.length < textOf(blockOf(link)).length * 0.6) continue;
+    // Length bounds on the raw text, whitespace included (markup indentation counts against a card).
+    const raw = (source.textContent ?? '').length;
+    if (raw < 8 || raw > 400) continue;
     found.push({ element: link, text });
   }
   return found;
@@ -286,7 +315,7 @@ export const clickbaitDetector: Detector = {
     }
     const seen = new Map<string, HeadlineVerdict>();
     const headlineText = context.headlineText ?? '';
-    for (const { element, text } of teaserLinks(context.document, headline)) {
+    for (const { element, text } of teaserLinks(context.document, headline, blockIndex(context))) {
       if (text === headlineText) continue;
       const verdict = seen.get(text) ?? scoreHeadline(text, { threshold, lang });
       seen.set(text, verdict);

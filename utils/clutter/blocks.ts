@@ -35,6 +35,8 @@ export interface BlockStats {
   headings: number;
   /** Characters of text that Readability kept in the article. */
   articleText: number;
+  /** Elements whose text a reader never sees (script, style, SVG, ...), the element itself included. */
+  hidden: number;
 }
 
 function emptyStats(tag: string): BlockStats {
@@ -53,6 +55,7 @@ function emptyStats(tag: string): BlockStats {
     paragraphs: 0,
     headings: 0,
     articleText: 0,
+    hidden: 0,
   };
 }
 
@@ -88,6 +91,7 @@ function addStats(stats: BlockStats, child: BlockStats): void {
   stats.paragraphs += child.paragraphs;
   stats.headings += child.headings;
   stats.articleText += child.articleText;
+  stats.hidden += child.hidden;
 }
 
 export class BlockIndex {
@@ -95,6 +99,8 @@ export class BlockIndex {
   readonly stats = new Map<Element, BlockStats>();
   /** Every element under body, in document order. */
   readonly elements: Element[];
+  /** The elements under body named a (any namespace, with or without href), in document order. */
+  readonly anchors: Element[] = [];
   /** Characters of the extracted article. */
   readonly articleLength: number;
   private texts = new Map<Element, SpacedText>();
@@ -124,6 +130,7 @@ export class BlockIndex {
         const stats = emptyStats(tag);
         this.stats.set(element, stats);
         elements.push(element);
+        if (tag === 'A' || tag === 'a') this.anchors.push(element);
         const first = element.firstChild;
         if (first) {
           open.push(element);
@@ -163,7 +170,13 @@ export class BlockIndex {
   /** The element's own contribution, once its children are summed (nothing for skipped tags). */
   private finish(element: Element, stats: BlockStats): void {
     const tag = stats.tag;
-    if (SKIP.has(tag)) return;
+    if (SKIP.has(tag)) {
+      stats.hidden = 1;
+      return;
+    }
+    // Lower-case names (XHTML) of the tags whose text is hidden.
+    const first = tag.charCodeAt(0);
+    if (first >= 97 && first <= 122 && SKIP.has(tag.toUpperCase())) stats.hidden = 1;
     switch (tag) {
       case 'A': {
         // One attribute read: null exactly when the link has no href.
@@ -262,6 +275,11 @@ export class BlockIndex {
       if (outer) addPart(outer, done);
     }
     return (this.texts.get(element) as SpacedText).text;
+  }
+
+  /** index.text(element) when it is already known (no text is read). */
+  knownText(element: Element): string | undefined {
+    return this.texts.get(element)?.text;
   }
 
   /** Share of the block's text that sits in links. */
