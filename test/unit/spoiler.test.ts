@@ -61,6 +61,23 @@ describe('the headline question', () => {
     expect(analyzeQuestion('The weirdest city in America').plural).toBe(false);
     expect(analyzeQuestion('Scientists found the reason cats knock things over').plural).toBe(false);
   });
+
+  it('counts list items after a number through adjectives and names, not measures or compounds', () => {
+    expect(analyzeQuestion('12 of the most daring women in mountain climbing')).toMatchObject({
+      type: 'multi',
+      count: 12,
+    });
+    expect(analyzeQuestion('23 unforgettable lighthouses to see this summer')).toMatchObject({
+      type: 'multi',
+      count: 23,
+    });
+    expect(analyzeQuestion('6 Board Games That Are Worth The Wait')).toMatchObject({ type: 'multi', count: 6 });
+    // People counted mid-headline are the story's people, not a list; a measure or a compound is no count.
+    expect(analyzeQuestion('A neighbour fed these 3 women every week for a year').count).toBeNull();
+    expect(analyzeQuestion('He waited 10 long years to say it').type).not.toBe('multi');
+    expect(analyzeQuestion('The three-word phrase every manager dreads').type).not.toBe('multi');
+    expect(analyzeQuestion('The 5-minute trick bakers swear by').count).toBeNull();
+  });
 });
 
 describe('findSpoiler', () => {
