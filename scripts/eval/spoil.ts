@@ -90,8 +90,8 @@ function ours(posts: readonly Gold[], weights: SpoilerWeights) {
 
 /**
  * The small grid the k-fold check picks from (DEFAULT_WEIGHTS is one of its points). `items` and
- * `lean` stay on: every fold picked them when they were in the grid; `cue` and the runner-up part
- * (`second`), the latest additions, took their place.
+ * `lean` stay on: every fold picked them when they were in the grid; `cue`, the runner-up part
+ * (`second`) and the title's words the post leaves out (`reveal`), the latest additions, took their place.
  */
 function grid(): SpoilerWeights[] {
   const out: SpoilerWeights[] = [];
@@ -102,7 +102,18 @@ function grid(): SpoilerWeights[] {
           for (const phraseFollow of [0, 1])
             for (const cue of [0, 0.05])
               for (const second of [0, 0.85])
-                out.push({ ...DEFAULT_WEIGHTS, overlap, context, previous, follow, phraseFollow, cue, second });
+                for (const reveal of [0, 0.3])
+                  out.push({
+                    ...DEFAULT_WEIGHTS,
+                    overlap,
+                    context,
+                    previous,
+                    follow,
+                    phraseFollow,
+                    cue,
+                    second,
+                    reveal,
+                  });
   return out;
 }
 
@@ -199,7 +210,7 @@ function main() {
   const tuned = scoreOn(all, bestAll);
   const describe = (weights: SpoilerWeights | undefined) =>
     weights
-      ? `overlap ${weights.overlap}, context ${weights.context}, previous ${weights.previous}, follow ${weights.follow}/${weights.phraseFollow}, cue ${weights.cue}, runner-up ${weights.second || 'off'}`
+      ? `overlap ${weights.overlap}, context ${weights.context}, previous ${weights.previous}, follow ${weights.follow}/${weights.phraseFollow}, cue ${weights.cue}, reveal ${weights.reveal}, runner-up ${weights.second || 'off'}`
       : '';
   process.stdout.write(
     `\nTuning check, ${sites.length} sites in 5 site-grouped folds, grid of ${points.length} weight settings:\n` +

@@ -23,7 +23,7 @@ import {
   MAX_SPOILER_WORDS,
   withSpoiler,
 } from '../../utils/spoiler/index.ts';
-import { buildCandidates, candidateFeatures, cueNouns, pickSpan } from '../../utils/spoiler/rank.ts';
+import { buildCandidates, candidateFeatures, cueNouns, pickSpan, rankSentences } from '../../utils/spoiler/rank.ts';
 import { normalizeSpace } from '../../utils/text.ts';
 
 const words = (text: string) => text.split(' ').filter(Boolean).length;
@@ -60,6 +60,23 @@ describe('the headline question', () => {
     expect(analyzeQuestion('Shower habits you need to stop right now').plural).toBe(true);
     expect(analyzeQuestion('The weirdest city in America').plural).toBe(false);
     expect(analyzeQuestion('Scientists found the reason cats knock things over').plural).toBe(false);
+  });
+
+  it('counts list items after a number through adjectives and names, not measures or compounds', () => {
+    expect(analyzeQuestion('12 of the most daring women in mountain climbing')).toMatchObject({
+      type: 'multi',
+      count: 12,
+    });
+    expect(analyzeQuestion('23 unforgettable lighthouses to see this summer')).toMatchObject({
+      type: 'multi',
+      count: 23,
+    });
+    expect(analyzeQuestion('6 Board Games That Are Worth The Wait')).toMatchObject({ type: 'multi', count: 6 });
+    // People counted mid-headline are the story's people, not a list; a measure or a compound is no count.
+    expect(analyzeQuestion('A neighbour fed these 3 women every week for a year').count).toBeNull();
+    expect(analyzeQuestion('He waited 10 long years to say it').type).not.toBe('multi');
+    expect(analyzeQuestion('The three-word phrase every manager dreads').type).not.toBe('multi');
+    expect(analyzeQuestion('The 5-minute trick bakers swear by').count).toBeNull();
   });
 });
 
@@ -175,6 +192,28 @@ describe('findSpoiler', () => {
     expect(features[1]?.context).toBe(0);
     expect(features[0]?.previous).toBe(0);
     expect(features[2]?.previous).toBeLessThan(features[1]?.previous as number);
+  });
+
+  it('ranks higher the sentence naming what the title says and the post leaves out', () => {
+    const paragraphs = [
+      'Travel writers have argued for years about which lake town in the region is the friendliest.',
+      'A new survey asked 4,000 visitors to rate their welcome in towns around the water.',
+      'Lowmere came out on top, with nine in ten saying locals went out of their way to help.',
+      'Prices were fair in most towns, the survey found.',
+    ];
+    const post = 'This lake town was voted the friendliest in the region';
+    const title = 'Lowmere voted friendliest lake town';
+    const question = { ...analyzeQuestion(post), post };
+    const candidates = buildCandidates(paragraphs, [0, 1, 2, 3], MAX_SPOILER_WORDS);
+    const features = candidateFeatures(question, candidates, title);
+    // Only the title's word the post does not have counts: "Lowmere".
+    expect(features[2]?.reveal).toBe(1);
+    expect(features.filter((feature) => feature.reveal > 0)).toHaveLength(1);
+    expect(candidateFeatures(question, candidates, null).every((feature) => feature.reveal === 0)).toBe(true);
+    const order = (reveal: number) =>
+      rankSentences(question, candidates, title, { ...DEFAULT_WEIGHTS, reveal }).map((ranked) => ranked.index);
+    expect(order(0).indexOf(2)).toBeGreaterThan(order(0).indexOf(1));
+    expect(order(DEFAULT_WEIGHTS.reveal).indexOf(2)).toBeLessThan(order(DEFAULT_WEIGHTS.reveal).indexOf(1));
   });
 
   it('answers a headline that promises several things with the article numbered items, a list', () => {

@@ -73,7 +73,7 @@ function pluralCue(text: string, words: string[]): boolean {
 }
 
 function questionOf(post: string, text: string, words: string[]): Omit<QuestionInfo, 'plural'> {
-  const count = listCount(words);
+  const count = listCount(words, text);
   // A list: "N things", "these N", "the things you should never do".
   if (count !== null) return { kind: 'list', type: 'multi', count };
   if (/\b(these|those|the) (things|ways|reasons|tips|signs|foods|places|habits|mistakes)\b/.test(text)) {
@@ -141,18 +141,37 @@ function titleCase(text: string): boolean {
   return long.length > 0 && long.filter((word) => /^\p{Lu}/u.test(word)).length / long.length > 0.8;
 }
 
-/** "7 things", "these three foods", "5 of the best ways": the promised count, else null. */
-function listCount(words: string[]): number | null {
+/** Words that end the noun phrase after a number: a verb or a preposition means the count is not of items. */
+const PHRASE_END =
+  /^(is|are|was|were|be|been|has|have|had|will|would|can|could|to|in|on|at|for|with|and|or|that|who|which|from|by|as|after|before|than|ago|old|later|per|a|an)$/;
+/** Nouns of people, counted in lists too ("15 powerful women"), but only when the count opens the headline. */
+const PEOPLE = /^(people|men|women|kids|children|girls|boys|personas)$/;
+
+/**
+ * "7 things", "these three foods", "5 of the best ways", "41 incredible museums", "15 LGBTQ
+ * celebrities": the promised count, else null. The plural noun must come within five words of the
+ * number, before any verb or preposition; measures ("10 years", "3 minutes") are not items, nor is a
+ * number in a compound ("four-letter word", "10-year-old").
+ */
+function listCount(words: string[], text: string): number | null {
   for (let index = 0; index < words.length; index++) {
     const word = words[index] as string;
     const value = /^\d{1,2}$/.test(word) ? Number(word) : NUMBER_WORDS[word];
     if (value === undefined || value < 2 || value > 50) continue;
-    for (let ahead = index + 1; ahead < Math.min(words.length, index + 5); ahead++) {
+    if (new RegExp(`(^|[^\\p{L}\\p{N}])${word}-\\p{L}`, 'u').test(text)) continue;
+    const opens = index === 0 || (index <= 3 && /^(these|the|here|are|top)$/.test(words[index - 1] as string));
+    for (let ahead = index + 1; ahead < Math.min(words.length, index + 6); ahead++) {
       const next = words[ahead] as string;
       if (LIST_NOUNS.test(next)) return value;
-      // Any other plural noun right after the number ("8 classic ingredients", "10 professions").
-      if (/^[a-záéíóúñ]{3,}s$/.test(next) && !MEASURES.test(next) && !/(ss|us|is)$/.test(next)) return value;
-      if (!FILLER.test(next)) break;
+      if (PEOPLE.test(next)) {
+        if (opens) return value;
+        break;
+      }
+      if (MEASURES.test(next)) break;
+      // Any other plural noun after the number ("8 classic ingredients", "10 professions").
+      if (/^[a-záéíóúñ]{3,}s$/.test(next) && !/(ss|us|is)$/.test(next)) return value;
+      if (PHRASE_END.test(next)) break;
+      if (!opens && !FILLER.test(next)) break;
     }
   }
   return null;
