@@ -46,4 +46,29 @@ describe('Spanish cue extractors', () => {
     ]);
     expect(cue('Atlético de San Luis anuncia cinco casos de coronavirus', 'countOpening')).toEqual([]);
   });
+
+  it('reads questions, "tú" and superlatives outside quotations only', () => {
+    expect(cue('¿Quién ganó el torneo de ajedrez del barrio?', 'question')).toEqual([
+      'Quién ganó el torneo de ajedrez del barrio?',
+    ]);
+    expect(cue('"Si tú quieres, se puede", dijo el técnico', 'secondPerson')).toEqual([]);
+    expect(cue('Si tú quieres, este plan te sirve', 'secondPerson')).toEqual(['tú', 'quieres', 'te']);
+    expect(cue('El alcalde, sobre las obras: "¿Quién paga esto?"', 'question')).toEqual([]);
+    expect(cue('El alcalde, sobre las obras: "¿Quién paga esto?"', 'interrogative')).toEqual([]);
+    expect(cue('"Es la mejor cosecha de la historia", dijo el productor', 'superlative')).toEqual([]);
+    expect(cue('La mejor cosecha de la historia en el valle', 'superlative')).toEqual(['La mejor', 'de la historia']);
+  });
+
+  it('finds a teaser that opens on a subject it does not name', () => {
+    expect(cue('El hábito nocturno que alarga la vida, según un estudio', 'vagueSubject')).toEqual([
+      'El hábito nocturno que',
+    ]);
+    expect(cue('La pregunta de Marta Gil que sorprendió al jurado', 'vagueSubject')).toEqual([
+      'La pregunta de Marta Gil que',
+    ]);
+    expect(cue('Este truco de cocina ahorra media hora', 'vagueSubject')).toEqual(['Este truco']);
+    expect(cue('Este lunes abre la biblioteca del barrio', 'vagueSubject')).toEqual([]);
+    expect(cue('El Senado aprueba la ley que reforma el transporte', 'vagueSubject')).toEqual([]);
+    expect(cue('Obras en la plaza. El proyecto que presentó el municipio', 'vagueSubject')).toEqual([]);
+  });
 });

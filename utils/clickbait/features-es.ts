@@ -36,6 +36,11 @@ const EFFECT_CLAUSE =
 // "el multimillonario estadounidense que pide ..."): the article says which one.
 const DESCRIBED_ENTITY =
   /(?:^|[:|,;.] |["'»”] )(?:el|la|los|las|un|una) (?:[\p{Ll}\d]+ ){1,3}?(?:que|en (?:el|la|los|las) que|por (?:el|la|los|las) que|con (?:el|la|los|las) que|donde|quien|quienes)(?= )/gu;
+// A teaser that opens on a described or pointed-at subject ("Las lesiones que sufrió ...", "El gesto de
+// Ana Pérez que ...", "Este hábito de las mañanas ..."): who or what it is comes in the article. Only at
+// the very start, where the post's own headline is; time words ("Este lunes") name no subject.
+const VAGUE_OPENING =
+  /^(?:(?:El|La|Los|Las) (?:\p{Ll}+ ){1,3}?(?:de (?:\p{Lu}\p{L}+ ){1,3})?(?:que|donde|quien|quienes)|(?:Este|Esta|Estos|Estas) (?!(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|año|mes|semana|fin|verano|invierno|otoño|primavera)(?:\s|$))\p{Ll}+)(?= )/u;
 // A count of unnamed things opening the teaser or its second part ("cinco virtudes y cinco defectos", "5 destacadas figuras").
 const COUNT_OPENING = new RegExp(
   String.raw`(?:^|[:|.] |\s(?:los|las) )(?:\d{1,2}|${NUMBER_WORDS}) (?!(?:años|días|horas|minutos|meses|semanas|personas|muertos|heridos|millones|mil|de|por|a|en|y))\p{Ll}+`,
@@ -144,6 +149,13 @@ export const CUES_ES: readonly CueDefinition[] = [
     find: (text) => matchesOf(DESCRIBED_ENTITY, text),
   },
   {
+    id: 'vagueSubject',
+    label: 'Opens on a subject it does not name',
+    quote: true,
+    prior: 0,
+    find: (text) => firstMatch(VAGUE_OPENING, text),
+  },
+  {
     id: 'countOpening',
     label: 'Counts unnamed things',
     quote: true,
@@ -173,12 +185,30 @@ export function normalizeTeaserEs(text: string): string {
     .trim();
 }
 
+// A quoted passage (quotes are normalised to '"' first) speaks for someone in the story.
+const QUOTED = /"[^"]{1,400}"/g;
+/**
+ * Cues read outside quotations: a question, a "tú" or a superlative inside a
+ * quote is what someone said ('"¿De qué tiene miedo?", dijo'), not the teaser
+ * asking the reader.
+ */
+const OUTSIDE_QUOTES = new Set<string>([
+  'question',
+  'interrogative',
+  'secondPerson',
+  'superlative',
+  'curiosityGap',
+  'forwardReference',
+  'exclamation',
+]);
+
 /** Every Spanish cue that fires, with what it matched. */
 export function extractCuesEs(headline: string): CueMatch[] {
   const text = normalizeTeaserEs(headline);
+  const unquoted = text.includes('"') ? text.replace(QUOTED, ' " " ') : text;
   const found: CueMatch[] = [];
   for (const cue of CUES_ES) {
-    const matches = cue.find(text);
+    const matches = cue.find(OUTSIDE_QUOTES.has(cue.id) ? unquoted : text);
     if (matches.length > 0) found.push({ id: cue.id, matches: [...new Set(matches)] });
   }
   return found;
