@@ -14,7 +14,7 @@ export function toFlags(
   context: DetectionContext,
 ): { flags: Flag[]; targets: Map<string, Element> } {
   const targets = new Map<string, Element>();
-  const blockStats = blockIndex(context);
+  const pageIndex = blockIndex(context);
   const flags: Flag[] = blocks.map((block, index) => {
     const id = `f${index + 1}`;
     targets.set(id, block.element);
@@ -22,7 +22,7 @@ export function toFlags(
       id,
       kind: block.kind,
       category: block.category,
-      text: flagText(blockStats, block.element, block.kind === 'related' ? MAX_RELATED_FLAG_TEXT : MAX_FLAG_TEXT),
+      text: flagText(pageIndex, block.element, block.kind === 'related' ? MAX_RELATED_FLAG_TEXT : MAX_FLAG_TEXT),
       reasons: block.reasons,
       score: Math.round(block.score * 1000) / 1000,
       insideArticle: context.holdsArticleText(block.element),

@@ -142,26 +142,19 @@ async function main(): Promise<void> {
     posts: ours(sets.posts),
     spanish: ours(sets.spanish),
   };
+  const baseline = (rows: LabelledHeadline[], nb: (text: string) => number | null) =>
+    figures(
+      rows.map((row) => nb(row.text)),
+      rows,
+    );
   const stop = figures(scores.stop, sets.stop);
-  const stopNb = figures(
-    sets.stop.map((row) => nbEnglish(row.text)),
-    sets.stop,
-  );
+  const stopNb = baseline(sets.stop, nbEnglish);
   const news = figures(scores.news, sets.news);
-  const newsNb = figures(
-    sets.news.map((row) => nbEnglish(row.text)),
-    sets.news,
-  );
+  const newsNb = baseline(sets.news, nbEnglish);
   const posts = figures(scores.posts, sets.posts);
-  const postsNb = figures(
-    sets.posts.map((row) => nbEnglish(row.text)),
-    sets.posts,
-  );
+  const postsNb = baseline(sets.posts, nbEnglish);
   const spanish = figures(scores.spanish, sets.spanish);
-  const spanishNb = figures(
-    sets.spanish.map((row) => nbSpanish(row.text)),
-    sets.spanish,
-  );
+  const spanishNb = baseline(sets.spanish, nbSpanish);
   const modelText = readFileSync(MODEL_PATH, 'utf8');
   const compact = JSON.stringify(JSON.parse(modelText));
   const notScored = (f: Figures) => (f.notScored > 0 ? `, ${f.notScored} not scored (language)` : '');

@@ -27,7 +27,7 @@ import {
 import { type LabelledHeadline, parseTsv } from '../../utils/clickbait/train.ts';
 import { readPosts, readText } from '../eval/clickbait.ts';
 import { runScript } from '../shared-data.ts';
-import { readClickbaitSplit } from './clickbait.ts';
+import { readClickbaitSplit } from '../train/clickbait.ts';
 
 const TABLOID_BIASES = [-3, -2.5, -2.25, -2, -1.75, -1.5, -1.25];
 const STYLE_SHIFTS = [-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5];
