@@ -71,4 +71,40 @@ describe('Spanish cue extractors', () => {
     expect(cue('El Senado aprueba la ley que reforma el transporte', 'vagueSubject')).toEqual([]);
     expect(cue('Obras en la plaza. El proyecto que presentó el municipio', 'vagueSubject')).toEqual([]);
   });
+
+  it('finds a withheld reason, mystery or secret', () => {
+    expect(cue('La razón por la que los gatos duermen tanto', 'mystery')).toEqual(['La razón por']);
+    expect(cue('Una cantante fingió su retiro y nadie vio lo que pasó después', 'mystery')).toEqual([
+      'lo que pasó después',
+    ]);
+    expect(cue('Descubre el pueblo más antiguo del país', 'mystery')).toEqual(['Descubre']);
+    expect(cue('La causa penal contra el exministro avanza en el juzgado', 'mystery')).toEqual([]);
+    expect(cue('Los descubrimientos del equipo de arqueólogos', 'mystery')).toEqual([]);
+  });
+
+  it('finds a teaser that opens on "lo que"', () => {
+    expect(cue('Lo que un viajero debe llevar en la maleta', 'whatOpening')).toEqual(['Lo que']);
+    expect(cue('Elecciones 2021: todo lo que hay que saber', 'whatOpening')).toEqual(['todo lo que']);
+    expect(cue('El ministro confirmó lo que anunció el lunes', 'whatOpening')).toEqual([]);
+  });
+
+  it('finds an ellipsis that trails off', () => {
+    expect(cue('Tenía todo listo para la boda, pero…', 'ellipsis')).toEqual(['…']);
+    expect(cue('Goles, tarjetas, polémica... una noche agitada', 'ellipsis')).toEqual(['…']);
+    expect(cue('El Congreso aprobó la reforma. El texto pasa al Senado.', 'ellipsis')).toEqual([]);
+  });
+
+  it('reads "esto" as a whole word and counts that open the teaser after an article', () => {
+    expect(cue('Estocolmo estrena su tranvía nocturno', 'forwardReference')).toEqual([]);
+    expect(cue('Estoy bien, dijo el piloto tras el accidente', 'forwardReference')).toEqual([]);
+    expect(cue('Esto es lo que cuesta viajar en verano', 'forwardReference')).toEqual(['Esto es']);
+    expect(cue('Los 10 pueblos que más crecieron en la década', 'countOpening')).toEqual(['Los 10 pueblos']);
+    expect(cue('Los 33 mineros fueron rescatados con vida', 'countOpening')).toEqual(['Los 33 mineros']);
+    expect(cue('Las 48 horas más tensas del gobierno', 'countOpening')).toEqual([]);
+  });
+
+  it('finds the reader addressed with "vos" forms', () => {
+    expect(cue('Todo lo que tenés que saber antes de viajar', 'secondPerson')).toEqual(['tenés']);
+    expect(cue('El Gobierno tiene que decidir antes del viernes', 'secondPerson')).toEqual([]);
+  });
 });

@@ -15,11 +15,11 @@ const LISTICLE = new RegExp(
 );
 // "Esto es lo que ...", "así es ...", "lo que debes saber", "te contamos".
 const FORWARD_REFERENCE =
-  /(?:^|[\s¿¡"(:|])(?:esto(?: es)?|(?:este|estos?) (?:son|es|fue|fueron|será|serán)|estas? (?:son|es|fue|fueron|será|serán)|así (?:se |le |lo |la |les )?\p{L}+|lo que (?:debe|debes|deben|tiene|tienes|tienen|necesita|necesitas|hay que|sabemos|se sabe|pasó|sucedió|ocurrió)|(?:le|te|les|os) (?:contamos|decimos|explicamos|mostramos|presentamos|dejamos|compartimos)|(?:aquí|acá) (?:le |te |les )?(?:contamos|explicamos|decimos|puede|puedes|los detalles|la respuesta|el video|las claves)|(?:descubre|descubra|conoce|conozca|mira|mire|entérate|entérese|encuéntrelas|encuéntralos|lee|lea|revisa|revise|checa)(?=[\s,.:!?]|$)|la respuesta|el motivo|la razón)/giu;
+  /(?:^|[\s¿¡"(:|])(?:esto(?: es)?(?=[\s,.:;!?]|$)|(?:este|estos?) (?:son|es|fue|fueron|será|serán)|estas? (?:son|es|fue|fueron|será|serán)|así (?:se |le |lo |la |les )?\p{L}+|lo que (?:debe|debes|deben|tiene|tienes|tienen|necesita|necesitas|hay que|sabemos|se sabe|pasó|sucedió|ocurrió)|(?:le|te|les|os) (?:contamos|decimos|explicamos|mostramos|presentamos|dejamos|compartimos)|(?:aquí|acá) (?:le |te |les )?(?:contamos|explicamos|decimos|puede|puedes|los detalles|la respuesta|el video|las claves)|(?:descubre|descubra|conoce|conozca|mira|mire|entérate|entérese|encuéntrelas|encuéntralos|lee|lea|revisa|revise|checa)(?=[\s,.:!?]|$)|la respuesta|el motivo|la razón)/giu;
 const CURIOSITY_GAP =
   /(?:no (?:vas|va|van) a creer|no (?:creerás|lo creerás|podrás creer)|(?:te|le) (?:sorprenderá|sorprenderán|dejará|dejarán)|nadie (?:esperaba|imaginaba|sabía)|lo que (?:nadie|no) (?:sabía|sabías|te dijeron|sabes)|(?:el|los) secretos? (?:de|para|detrás)|(?:el|un) truco|la verdad (?:sobre|detrás)|qué (?:pasó|pasa|pasaría|sucedió|ocurre|ocurrió|hay detrás|significa)|por qué (?:\p{L}+ ){0,4}\p{L}+|cómo (?:\p{L}+ ){0,3}\p{L}+|cuál (?:es|será|fue)|quién (?:es|era|fue)|sabías que|lo que (?:debes|tienes que) saber|todo lo que (?:debes|necesitas|hay que) saber)/giu;
 const SECOND_PERSON =
-  /(?:^|[\s¿¡"(])(?:tú|tu|tus|te|ti|contigo|usted|ustedes|vos|tienes|puedes|debes|sabes|quieres|necesitas|sabías)(?=[\s,.:;!?)]|$)/giu;
+  /(?:^|[\s¿¡"(])(?:tú|tu|tus|te|ti|contigo|usted|ustedes|vos|tienes|puedes|debes|sabes|quieres|necesitas|sabías|tenés|podés|debés|sabés|querés|necesitás)(?=[\s,.:;!?)]|$)/giu;
 const QUESTION = /¿[^?]*\?|\?\s*$/u;
 const SUPERLATIVE =
   /(?:^|[\s¿¡"(])(?:increíble|increíbles|impresionante|impresionantes|sorprendente|sorprendentes|insólito|insólita|brutal|espectacular|asombroso|asombrosa|impactante|impactantes|viral|épico|épica|tremendo|tremenda|nunca|jamás|el mejor|la mejor|los mejores|las mejores|el peor|la peor|los peores|del mundo|de la historia|de todos los tiempos|absolutamente|totalmente)(?=[\s,.:;!?)]|$)/giu;
@@ -43,7 +43,7 @@ const VAGUE_OPENING =
   /^(?:(?:El|La|Los|Las) (?:\p{Ll}+ ){1,3}?(?:de (?:\p{Lu}\p{L}+ ){1,3})?(?:que|donde|quien|quienes)|(?:Este|Esta|Estos|Estas) (?!(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|año|mes|semana|fin|verano|invierno|otoño|primavera)(?:\s|$))\p{Ll}+)(?= )/u;
 // A count of unnamed things opening the teaser or its second part ("cinco virtudes y cinco defectos", "5 destacadas figuras").
 const COUNT_OPENING = new RegExp(
-  String.raw`(?:^|[:|.] |\s(?:los|las) )(?:\d{1,2}|${NUMBER_WORDS}) (?!(?:años|días|horas|minutos|meses|semanas|personas|muertos|heridos|millones|mil|de|por|a|en|y))\p{Ll}+`,
+  String.raw`(?:^|[:|.] |(?:^|\s)(?:los|las) )(?:\d{1,2}|${NUMBER_WORDS}) (?!(?:años|días|horas|minutos|meses|semanas|personas|muertos|heridos|millones|mil|de|por|a|en|y)(?!\p{L}))\p{Ll}+`,
   'giu',
 );
 // A judgement placed before the noun ("el cariñoso saludo de", "la desubicada burla de", "el verdadero
@@ -53,6 +53,15 @@ const EVALUATIVE_LEAD =
 // Accented interrogatives anywhere (the unaccented forms are relative pronouns): the teaser asks what the article answers.
 const INTERROGATIVE =
   /(?:^|[\s¿¡"(:|])(?:qué|cómo|cuál|cuáles|quién|quiénes|dónde|cuándo|cuánto|cuánta|cuántos|cuántas)(?=[\s,.:;!?)]|$)/giu;
+// Something withheld by name: a mystery, a reason or a secret the article reveals ("la razón por la que",
+// "el misterio detrás", "lo que nadie sabía", "descubre").
+const MYSTERY =
+  /(?:^|[\s¿¡"(:|])(?:(?:el|un|los) (?:misterio|misterios|enigma)|(?:la|las) (?:razón|razones|causa|causas) (?:por|de|detrás)|(?:el|los) motivos?(?= (?:de|del|por|detrás|que))|(?:lo|algo) que (?:nadie|pocos|no sabías|no se sabía|no se conocía|no se vio)|no (?:creerás|lo creerás|lo vas a creer)|descubr(?:e|a|í|en|ió)|lo que (?:ocurrió|ocurriría|pasó|pasaría|sucedió|vino|viene) después|secretos? ocultos?)(?=[\s,.:;!?)]|$)/giu;
+// The teaser or its second part opens on "Lo que ..." or "Todo lo que ...": what it is comes in the article.
+const WHAT_OPENING = /(?:^|[:|.!?] )(?:todo )?lo que (?=\p{L})/iu;
+// An ellipsis: the sentence trails off and leaves the rest for the article.
+const ELLIPSIS = /\.{3}|…/u;
+
 // Pointing emoji and arrows: the post points at the link that holds the answer.
 const POINTER = /👉|👇|⬇|➡|⤵|🔽|▶|►/gu;
 const EXCLAMATION = /[¡!]+/u;
@@ -162,6 +171,21 @@ export const CUES_ES: readonly CueDefinition[] = [
     prior: 0,
     find: (text) => matchesOf(COUNT_OPENING, text),
   },
+  {
+    id: 'mystery',
+    label: 'Withholds a reason or secret',
+    quote: true,
+    prior: 0,
+    find: (text) => matchesOf(MYSTERY, text),
+  },
+  {
+    id: 'whatOpening',
+    label: 'Opens on "lo que"',
+    quote: true,
+    prior: 0,
+    find: (text) => firstMatch(WHAT_OPENING, text),
+  },
+  { id: 'ellipsis', label: 'Trails off', quote: false, prior: 0, find: (text) => (ELLIPSIS.test(text) ? ['…'] : []) },
   { id: 'pointer', label: 'Points at the link', quote: true, prior: 0, find: (text) => matchesOf(POINTER, text) },
   {
     id: 'exclamation',

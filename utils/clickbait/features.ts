@@ -44,7 +44,10 @@ export type CueId =
   | 'keptDisclosure'
   | 'emphasis'
   | 'hashtag'
-  | 'endPointer';
+  | 'endPointer'
+  | 'mystery'
+  | 'whatOpening'
+  | 'ellipsis';
 
 export interface CueDefinition {
   id: CueId;
