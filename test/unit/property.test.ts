@@ -99,14 +99,17 @@ const reportShape = object({
       {
         notScored: isString,
         spoiler: nullable(
-          object({
-            text: (v, p, e) => {
-              if (typeof v !== 'string' || v.trim() === '') e.push(`${p}: expected non-empty text`);
-              else if (v.split(' ').length > 60) e.push(`${p}: longer than 60 words`);
+          object(
+            {
+              text: (v, p, e) => {
+                if (typeof v !== 'string' || v.trim() === '') e.push(`${p}: expected non-empty text`);
+                else if (v.split(' ').length > 60) e.push(`${p}: longer than 60 words`);
+              },
+              type: oneOf(['phrase', 'passage', 'multi']),
+              score: isScore,
             },
-            type: oneOf(['phrase', 'passage', 'multi']),
-            score: isScore,
-          }),
+            { parts: arrayOf(isString) },
+          ),
         ),
         spoilerReason: oneOf(['no-headline', 'no-article', 'no-answer', 'language']),
       },
