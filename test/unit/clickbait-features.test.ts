@@ -219,6 +219,13 @@ describe('clickbait cue extractors', () => {
     expect(cue('Rain expected on this coming bank holiday Monday', 'endPointer')).toEqual([]);
   });
 
+  it('keeps the title-case cue for headlines that capitalise every word', () => {
+    expect(cue('Rangers and Devils Split On the Road', 'titleCase')).toEqual([]);
+    expect(cue('Coins found near The Old Mill', 'titleCase')).toEqual([]);
+    expect(cue('This Dog Waited At The Station For His Owner', 'titleCase')).toEqual(['At']);
+    expect(cue('Watch What Happens When A Cat Meets a Mirror', 'titleCase')).toEqual([]);
+  });
+
   it('reads a time phrase after "this" as a time, not a pointer', () => {
     expect(cue('On this day, the first tram ran in the city', 'forwardReference')).toEqual([]);
     expect(cue('Polls close within this hour', 'forwardReference')).toEqual([]);

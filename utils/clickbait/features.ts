@@ -240,6 +240,11 @@ const ALL_CAPS_WORD =
 
 // Newsrooms lower-case short words even in title case; teaser sites capitalise them ("Is The Only").
 export const TITLE_CASE_SMALL_WORD = /(?<=\S\s)(?:The|A|An|Of|To|In|On|For|And|At|By|Or)(?=\s)/;
+// A word after the first left in lower case: a newsroom's title case keeps small words so ("Rangers and
+// Devils Split On the Road"), a sentence-case headline capitalises "The" only inside a name ("Coins found
+// near The Old Mill"); neither is the teaser habit of capitalising every word.
+const LOWER_CASE_WORD =
+  /(?<=\S\s)(?:the|a|an|of|to|in|on|for|and|at|by|or|with)(?=\s)|(?<=\S\s)\p{Ll}{3,}(?=[\s,.:;!?]|$)/u;
 
 function matchesOf(pattern: RegExp, text: string): string[] {
   return Array.from(text.matchAll(pattern), (match) => match[0].trim()).filter(Boolean);
@@ -466,7 +471,7 @@ export const CUES: readonly CueDefinition[] = [
     label: 'Every Word Capitalised, teaser style',
     quote: false,
     prior: 0,
-    find: (text) => firstMatch(TITLE_CASE_SMALL_WORD, text),
+    find: (text) => (LOWER_CASE_WORD.test(text) ? [] : firstMatch(TITLE_CASE_SMALL_WORD, text)),
   },
 ];
 
