@@ -300,7 +300,7 @@ export const CUES: readonly CueDefinition[] = [
     id: 'withheldThing',
     label: 'Names a kind of thing, not the thing',
     quote: true,
-    prior: 1.6,
+    prior: 2.2,
     find: (text) => (hasWithheldAdjective(text) ? matchesOf(WITHHELD_THING, text) : []),
   },
   {
@@ -380,7 +380,7 @@ export const CUES: readonly CueDefinition[] = [
     id: 'emphasis',
     label: 'Shouts a word of emphasis',
     quote: true,
-    prior: 1.6,
+    prior: 2.2,
     find: (text) => {
       // Needs lower-case words around it: in an all-capitals headline nothing is singled out.
       if (!/\p{Ll}{2}/u.test(text)) return [];
@@ -420,7 +420,7 @@ export const CUES: readonly CueDefinition[] = [
     id: 'unnamedSubject',
     label: 'Names the subject only by a description',
     quote: true,
-    prior: 1.4,
+    prior: 2.2,
     find: (text) => {
       const match = UNNAMED_SUBJECT.exec(text);
       // "Pop star Adele ...": the description is followed by the name.
@@ -453,7 +453,7 @@ export const CUES: readonly CueDefinition[] = [
     id: 'endPointer',
     label: 'Ends by pointing at the article',
     quote: true,
-    prior: 1.2,
+    prior: 1.8,
     find: (text) => {
       const match = END_POINTER.exec(text);
       return match && !END_POINTER_TIME.test(match[0]) ? [match[0].replace(/[.!?]+$/, '')] : [];
