@@ -5,8 +5,9 @@
  * have, and what each word beyond costs). Grid search; the objective is the
  * mean of news-style accuracy (../shared/data/clickbait-news) and the share of
  * real clickbait posts flagged (../shared/data/clickbait-spoiling), among the
- * settings that keep Stop Clickbait validation accuracy at least where the
- * uncalibrated setting (tabloid bias -3, nothing else) has it. Those two sets
+ * settings that keep Stop Clickbait validation accuracy at its target, 0.985
+ * (the figure eval:clickbait holds it to; the uncalibrated setting, tabloid
+ * bias -3 and nothing else, is printed next to it). Those two sets
  * only choose these numbers: nothing here fits a weight, and the choice is
  * committed by hand as plain numbers. Prints the best settings, the choice and
  * a two-fold check (chosen on one half of those two sets, scored on the other);
@@ -41,6 +42,8 @@ const LENGTH_TERMS: [number, number][] = [
   [20, 1],
 ];
 const UNCALIBRATED: Calibration = { ...LEARNED_ONLY, tabloidBias: -3 };
+/** Stop Clickbait validation accuracy a setting must keep (rounded to three places), as eval:clickbait's target. */
+const STOP_FLOOR = 0.985;
 
 const describe = (c: Calibration) =>
   `tabloidBias ${c.tabloidBias}, styleShift ${c.styleShift}, styleScale ${c.styleScale}, ` +
@@ -61,7 +64,8 @@ function main(): void {
     const kept = values.filter((_, index) => part(index));
     return kept.filter(Boolean).length / Math.max(kept.length, 1);
   };
-  const floor = Math.round(1000 * share(right(stop, UNCALIBRATED))) / 1000;
+  const uncalibrated = share(right(stop, UNCALIBRATED));
+  const floor = STOP_FLOOR;
   const grid: { calibration: Calibration; stop: number; news: boolean[]; posts: boolean[] }[] = [];
   for (const tabloidBias of TABLOID_BIASES) {
     for (const styleShift of STYLE_SHIFTS) {
@@ -88,7 +92,7 @@ function main(): void {
     `  ${describe(entry.calibration)}: Stop ${entry.stop.toFixed(3)} news-style ${share(entry.news).toFixed(3)} ` +
     `posts flagged ${share(entry.posts).toFixed(3)} objective ${objective(entry).toFixed(4)}`;
   const lines = [
-    `Stop Clickbait validation floor (uncalibrated: ${describe(UNCALIBRATED)}): ${floor.toFixed(3)}`,
+    `Stop Clickbait validation floor ${floor.toFixed(3)} (uncalibrated, ${describe(UNCALIBRATED)}: ${uncalibrated.toFixed(3)})`,
     `${grid.length} settings keep the floor; the best ten:`,
     ...[...grid]
       .sort((a, b) => objective(b) - objective(a))

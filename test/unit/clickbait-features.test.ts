@@ -180,6 +180,57 @@ describe('clickbait cue extractors', () => {
     expect(cue('Israel strikes Gaza after rocket fire', 'yesNoQuestion')).toEqual([]);
   });
 
+  it('finds a speaking-voice opener, but not a ranking or an ordinary first word', () => {
+    expect(cue('So, is the office really dead?', 'conversationalOpener')).toEqual(['So,']);
+    expect(cue('Wait, the sequel is set where?', 'conversationalOpener')).toEqual(['Wait,']);
+    expect(cue('Hmm?', 'conversationalOpener')).toEqual(['Hmm?']);
+    expect(cue('No. 3 seed advances to the final', 'conversationalOpener')).toEqual([]);
+    expect(cue('So far 20 towns have lost power', 'conversationalOpener')).toEqual([]);
+    expect(cue('Well owners told to test water', 'conversationalOpener')).toEqual([]);
+  });
+
+  it('finds a round-up opened on the two ends of its range', () => {
+    expect(cue('From kale to quinoa, how to shop for a week of lunches', 'roundupOpener')).toEqual([
+      'From kale to quinoa,',
+    ]);
+    expect(cue('From Lisbon to Lima, ten markets worth the flight', 'roundupOpener')).toHaveLength(1);
+    expect(cue('From today, trains to Leeds run hourly', 'roundupOpener')).toEqual([]);
+    expect(cue('From Monday to Friday the bridge is closed', 'roundupOpener')).toEqual([]);
+  });
+
+  it('reads teaser wording written without apostrophes, truths behind things and reveals of who', () => {
+    expect(cue('Heres why the ferry never left port', 'forwardReference')).toEqual(['Heres why']);
+    expect(cue('Thats why the pitch was covered', 'forwardReference')).toEqual(['Thats why']);
+    expect(cue('The surprising truth behind the vanishing bees', 'curiosityGap')).toEqual([
+      'The surprising truth behind',
+    ]);
+    expect(cue('Retired detective reveals who stole the painting', 'curiosityGap')).toEqual(['reveals who']);
+    expect(cue('Audit reveals costs overran', 'curiosityGap')).toEqual([]);
+  });
+
+  it('finds a lost mind, a withheld thing after a verb or opening the headline, and longer end pointers', () => {
+    expect(cue('Driver loses his mind at the car wash', 'emotionalReaction')).toEqual(['loses his mind']);
+    expect(cue('The coach finally lost it', 'emotionalReaction')).toEqual(['lost it']);
+    expect(cue('Party lost its majority in the vote', 'emotionalReaction')).toEqual([]);
+    expect(cue('Divers make gross discovery in the harbour', 'withheldThing')).toEqual(['make gross discovery']);
+    expect(cue('Strange sign spotted on the motorway', 'withheldThing')).toEqual(['Strange sign']);
+    expect(cue('Stadium has new roof for the season', 'withheldThing')).toEqual([]);
+    expect(cue('The singer once dated this 1990s game show host', 'endPointer')).toEqual(['this 1990s game show host']);
+    expect(cue('Rain expected on this coming bank holiday Monday', 'endPointer')).toEqual([]);
+  });
+
+  it('keeps the title-case cue for headlines that capitalise every word', () => {
+    expect(cue('Rangers and Devils Split On the Road', 'titleCase')).toEqual([]);
+    expect(cue('Coins found near The Old Mill', 'titleCase')).toEqual([]);
+    expect(cue('This Dog Waited At The Station For His Owner', 'titleCase')).toEqual(['At']);
+    expect(cue('Watch What Happens When A Cat Meets a Mirror', 'titleCase')).toEqual([]);
+  });
+
+  it('reads a time phrase after "this" as a time, not a pointer', () => {
+    expect(cue('On this day, the first tram ran in the city', 'forwardReference')).toEqual([]);
+    expect(cue('Polls close within this hour', 'forwardReference')).toEqual([]);
+  });
+
   it('fires nothing on plain news', () => {
     expect(extractCues('Council approves new budget for road repairs in 2024')).toEqual([]);
     expect(extractCues('Heatwave warning issued for south-east as temperatures climb')).toEqual([]);

@@ -59,6 +59,18 @@ describe('scoreHeadline', () => {
     );
   });
 
+  it('lets one cue that news desks do not write flag a headline on its own', () => {
+    // Shouted emphasis, a withheld thing, a subject named by description, an end pointer: prior 1.8 to 2.2.
+    for (const text of [
+      'Divers make alarming find in the harbour',
+      'Council warns residents to check bins TODAY',
+      'Mayor once shared a flat with this 1990s chat show host',
+    ]) {
+      expect(scoreHeadline(text).score as number, text).toBeGreaterThan(0.6);
+    }
+    expect(scoreHeadline('Court hears bail plea in fraud case').clickbait).toBe(false);
+  });
+
   it('scores a long summary or post lower than the teaser it opens with', () => {
     const teaser = 'You will never guess what this gardener found under his shed';
     const summary =

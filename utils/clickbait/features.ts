@@ -47,7 +47,9 @@ export type CueId =
   | 'endPointer'
   | 'mystery'
   | 'whatOpening'
-  | 'ellipsis';
+  | 'ellipsis'
+  | 'conversationalOpener'
+  | 'roundupOpener';
 
 export interface CueDefinition {
   id: CueId;
@@ -77,16 +79,16 @@ const LISTICLE = new RegExp(
 // Cheap tests that every listicle or forward-reference match needs: most headlines skip the long patterns.
 const HAS_NUMBER = new RegExp(String.raw`\d|\b(?:${NUMBER_WORDS})\b`, 'i');
 const HAS_BREAK = /\.\.|…|:\s*$|^(?:and|but|so|because) /i;
-const HAS_POINTER_WORD = /\b(?:here|this|these|those|that|what|will)\b/i;
+const HAS_POINTER_WORD = /\b(?:here|heres|this|these|those|that|thats|what|will)\b/i;
 // Demonstratives with nothing to point back to ("this one trick", "these photos"), and "here's".
 const TIME_NOUNS =
-  'weeks?|weekends?|years?|months?|days|nights|morning|afternoon|evening|season|summer|winter|spring|autumn|fall|time|term|century|decade|christmas|easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december';
+  'weeks?|weekends?|years?|months?|days?|nights?|hours?|morning|afternoon|evening|season|summer|winter|spring|autumn|fall|time|term|century|decade|christmas|easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december';
 const FORWARD_REFERENCE = new RegExp(
-  String.raw`\b(?:here(?:'s| is| are)(?: (?:why|what|how|the|who|where|when|everything))?|this is (?:why|what|how|the|who|when|where)|that's (?:why|what|how)|(?:this|these|those)(?! (?:${TIME_NOUNS})\b)(?: (?:one|simple|little|tiny|new|weird|crazy|strange|amazing|incredible|genius|adorable|viral|mysterious|\w+'s)){0,2} (?!(?:is|are|was|were|will|has|have|and|of|to|in|on|for|as|at|by|with|from)\b)[a-z]+|(?:spotting|spots|spotted|finds|found|notices|noticed|discovers|discovered|shares|did|does|do|eat|eats|eating|try|tries|wear|wears|see|saw) this\b|(?:this|these|that)(?=[,.:!?]|$)|what happens? (?:next|when)|what happened next|will (?:blow|melt|break|restore|change|make) your)`,
+  String.raw`\b(?:here(?:'?s| is| are)(?: (?:why|what|how|the|who|where|when|everything))?|this is (?:why|what|how|the|who|when|where)|that'?s (?:why|what|how)|(?:this|these|those)(?! (?:${TIME_NOUNS})\b)(?: (?:one|simple|little|tiny|new|weird|crazy|strange|amazing|incredible|genius|adorable|viral|mysterious|\w+'s)){0,2} (?!(?:is|are|was|were|will|has|have|and|of|to|in|on|for|as|at|by|with|from)\b)[a-z]+|(?:spotting|spots|spotted|finds|found|notices|noticed|discovers|discovered|shares|did|does|do|eat|eats|eating|try|tries|wear|wears|see|saw) this\b|(?:this|these|that)(?=[,.:!?]|$)|what happens? (?:next|when)|what happened next|will (?:blow|melt|break|restore|change|make) your)`,
   'gi',
 );
 const CURIOSITY_GAP =
-  /\b(?:(?:you|u) (?:won't|will never|wont|never|can't|cannot|didn't|don't|need to|have to|must|should|probably) (?:believe|guess|see|know|expect|imagine|miss|read|watch|try|want)|(?:won't|can't|cannot) believe|the (?:real )?reason (?:why|behind)|the (?:real|true|secret|surprising|clever|strange|bizarre|simple|hidden) reasons?|the truth about|what (?:really )?happens when|find out (?:what|why|how|who)|the (?:one |simple |little )?(?:secret|trick) (?:to|behind|of)|(?:one|simple|weird|little) tricks?|secrets? (?:revealed|of|behind)|says it all|something (?:strange|weird|incredible|bizarre|unusual|surprising|amazing|special|huge|big)|reveals? (?:all|the truth|why|what|how|secret)|is (?:now )?unrecognisable|is unrecognizable|what (?:s?he|they|it|this|he|she|we) (?:found|did|said|discovered|saw|looks like)|the moment (?:when|that)|before and after|wait (?:until|till) you see|nobody (?:is talking|expected)|no one (?:expected|saw)|(?:has|had|sends|sent) (?:a|an) (?:\w+ )?(?:message|question|request|confession|surprise) for|everything you need to know|all you need to know|you need to (?:know|see)|must[- ]see|goes viral|broke the internet|breaks the internet|what (?:would|will|could|might) happen|what happened (?:when|after|to)|(?:is|was|are) priceless|(?:but )?(?:that's|that is|it's|it is) not the (?:\w+ )?(?:part|thing)|the reason (?:is|makes|will|may|might)|the result is|left (?:him|her|them|us|everyone) (?:stumped|speechless|baffled))\b/gi;
+  /\b(?:(?:you|u) (?:won't|will never|wont|never|can't|cannot|didn't|don't|need to|have to|must|should|probably) (?:believe|guess|see|know|expect|imagine|miss|read|watch|try|want)|(?:won't|can't|cannot) believe|the (?:real )?reason (?:why|behind)|the (?:real|true|secret|surprising|clever|strange|bizarre|simple|hidden) reasons?|the (?:[\w-]+ ){0,2}truth (?:about|behind)|truth behind|what (?:really )?happens when|find out (?:what|why|how|who)|the (?:one |simple |little )?(?:secret|trick) (?:to|behind|of)|(?:one|simple|weird|little) tricks?|secrets? (?:revealed|of|behind)|says it all|something (?:strange|weird|incredible|bizarre|unusual|surprising|amazing|special|huge|big)|reveals? (?:all|the truth|why|what|how|who|which|where|secret)|is (?:now )?unrecognisable|is unrecognizable|what (?:s?he|they|it|this|he|she|we) (?:found|did|said|discovered|saw|looks like)|the moment (?:when|that)|before and after|wait (?:until|till) you see|nobody (?:is talking|expected)|no one (?:expected|saw)|(?:has|had|sends|sent) (?:a|an) (?:\w+ )?(?:message|question|request|confession|surprise) for|everything you need to know|all you need to know|you need to (?:know|see)|must[- ]see|goes viral|broke the internet|breaks the internet|what (?:would|will|could|might) happen|what happened (?:when|after|to)|(?:is|was|are) priceless|(?:but )?(?:that's|that is|it's|it is) not the (?:\w+ )?(?:part|thing)|the reason (?:is|makes|will|may|might)|the result is|left (?:him|her|them|us|everyone) (?:stumped|speechless|baffled))\b/gi;
 // Guessing games, teased secrets and catches: a second pattern, tried only when one of its words is there.
 const CURIOSITY_GAP_MORE =
   /\b(?:(?:you'll |you will )?(?:never )?guess (?:who|what|which|how|where|why)|(?:for|over|because of|has|have|had|reveals?|promises?|is|just) one (?:\w+ )?(?:specific|big|simple|surprising|major|key|huge|strange|weird|important|small|little|tiny|very) (?:reason|thing|change|problem|trick|secret|word|detail|question|mistake|rule)s?|(?:but )?there's (?:a|one) (?:big |huge |major |small )?catch|the answer (?:may|will|might|could) surprise|(?:you'll|you will|you'd|you would) (?:never|not) (?:guess|believe|expect)|something (?:crazy|odd|remarkable|terrible|wonderful|unexpected|shocking|disturbing)|(?:reveals?|shares?|shared|revealed|admits?|admitted|confesses|confessed) (?:his |her |their |a |the )?(?:\w+ )?(?:secret|surprise|obsession|confession)|(?:nasty|big|huge|major|little) surprises?|(?:here's|here is) (?:what|why|how|who|the)|(?:everybody|everyone|nobody|no one|most people) (?:missed|misses|forgot|noticed|gets wrong|saw coming)|(?:on|with|under|except for|but for) (?:just )?one (?:\w+ )?(?:condition|exception|caveat|catch)|(?:do|does|did|doing|is|are|for|about|with|learn|know|want|wants|needs?) (?:just )?one (?:simple |big |small |little |more )?thing|(?:learns?|learned|learnt|found out|finds out) (?:the hard way|what|why|who)|(?:when|then|until) (?:s?he|they|you|we|people|everyone) (?:looks?|looked|take|takes|took) (?:a )?closer|(?:realises?|realizes?|realised|realized|discovers?|discovered|notices?|noticed) (?:what|why|who|something|the truth)|but not (?:from|for|because|how|why|what|who|where|the way)|(?:that's|that is|and that's|it's) (?:just|only) (?:the|one|a) (?:\w+ ){0,3}(?:beginning|start|part|piece|half|tip)|(?:is|are) (?:finally |now )?here(?=[.!]*$))\b/gi;
@@ -98,7 +100,7 @@ const QUESTION =
   /^(?:(?:which|what|who|why|how|can|could|do|does|did|is|are|was|were|should|would|will|have|has)\b[^?]*\?|.*\?\s*$)/i;
 // A kind of thing, evaluated but not named ("a major change", "the crazy cooking hack", "one big problem").
 const WITHHELD_THING =
-  /\b(?:a|an|the|one|this|his|her|their|its) (?:(?:very|really|surprisingly|totally|pretty|much|even|far) )?(?:major|big|huge|surprising|simple|strange|unexpected|unusual|bizarre|weird|odd|clever|genius|crazy|brilliant|ingenious|mysterious|hidden|secret|nasty|shocking|amazing|incredible|unbelievable|little-known|unlikely|sneaky|smart|easy|quick|tiny|small|subtle|key|important|interesting|fascinating|curious|creepy|terrifying|scary|disturbing|heartwarming|sweet|adorable|hilarious|awkward|embarrassing|painful|sad|tragic|perfect|insane|gross|dark|epic|stunning|priceless|wild|alarming|jaw-dropping|mind-blowing|bigger|worse)(?: [a-z]+)? (?:change|problem|reason|trick|secret|thing|mistake|way|detail|feature|twist|surprise|hack|strategy|habit|rule|word|question|answer|discovery|find|side effect|sign|symptom|message|note|gesture|move|response|reaction|request|result|truth|fact|story|lesson|tip|method|plan|idea|confession|revelation|catch|amount|news|prediction|choice|gift)s?\b/gi;
+  /(?:\b(?:a|an|the|one|this|his|her|their|its|makes?|made|has|have|had|finds?|found) |^)(?:(?:very|really|surprisingly|totally|pretty|much|even|far) )?(?:major|big|huge|surprising|simple|strange|unexpected|unusual|bizarre|weird|odd|clever|genius|crazy|brilliant|ingenious|mysterious|hidden|secret|nasty|shocking|amazing|incredible|unbelievable|little-known|unlikely|sneaky|smart|easy|quick|tiny|small|subtle|key|important|interesting|fascinating|curious|creepy|terrifying|scary|disturbing|heartwarming|sweet|adorable|hilarious|awkward|embarrassing|painful|sad|tragic|perfect|insane|gross|dark|epic|stunning|priceless|wild|alarming|jaw-dropping|mind-blowing|bigger|worse)(?: [a-z]+)? (?:change|problem|reason|trick|secret|thing|mistake|way|detail|feature|twist|surprise|hack|strategy|habit|rule|word|question|answer|discovery|find|side effect|sign|symptom|message|note|gesture|move|response|reaction|request|result|truth|fact|story|lesson|tip|method|plan|idea|confession|revelation|catch|amount|news|prediction|choice|gift)s?\b/gi;
 // Every withheld-thing match holds one of its adjectives: a word lookup skips the pattern otherwise.
 const WITHHELD_ADJECTIVES = new Set(
   'major|big|huge|surprising|simple|strange|unexpected|unusual|bizarre|weird|odd|clever|genius|crazy|brilliant|ingenious|mysterious|hidden|secret|nasty|shocking|amazing|incredible|unbelievable|little-known|unlikely|sneaky|smart|easy|quick|tiny|small|subtle|key|important|interesting|fascinating|curious|creepy|terrifying|scary|disturbing|heartwarming|sweet|adorable|hilarious|awkward|embarrassing|painful|sad|tragic|perfect|insane|gross|dark|epic|stunning|priceless|wild|alarming|jaw-dropping|mind-blowing|bigger|worse'.split(
@@ -138,9 +140,16 @@ const EMPHASIS_SET = new Set(EMPHASIS_WORDS);
 const EMPHASIS_WORD = new RegExp(String.raw`\b(?:${EMPHASIS_WORDS.join('|')})\b`, 'g');
 // The headline ends on what it points at ("... linked to this move", "... with this 1980s star"): the
 // referent is the article. Not a time ("this week", "this Sunday") nor "this one" or "this way".
-const END_POINTER = /\b(?:this|these) (?:[\w'-]+ ){0,2}[\w'-]+[.!?]*$/i;
+const END_POINTER = /\b(?:this|these) (?:[\w'-]+ ){0,3}[\w'-]+[.!?]*$/i;
 const END_POINTER_TIME =
-  /\b(?:this|these) (?:(?:[\w'-]+ ){0,2})?(?:year|years|week|weeks|month|months|season|weekend|morning|time|summer|winter|spring|fall|autumn|evening|afternoon|night|tonight|decade|century|one|way|is|was|too|\w+day|january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter)[.!?]*$/i;
+  /\b(?:this|these) (?:(?:[\w'-]+ ){0,3})?(?:year|years|week|weeks|month|months|season|weekend|morning|time|summer|winter|spring|fall|autumn|evening|afternoon|night|tonight|decade|century|one|way|is|was|too|\w+day|january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter)[.!?]*$/i;
+// The headline opens in a speaking voice ("So, is ...", "Wait, what?", "Yes, really: ...", "Hmm?"): an
+// interjection set off by punctuation, as one talks to the reader, not as a desk reports. "No." is a ranking.
+const CONVERSATIONAL_OPENER =
+  /^(?:yes|yep|yeah|nope|no(?=[,!?])|so|wait|ok|okay|well|oh|ooh|uh|um|umm|hmm|hey|psst|look|seriously|honestly|sorry|alright|whoa|wow|ugh|welp|yikes|oops|sure|ah|aha|aw+|phew|behold)[,!?:]/i;
+// A round-up that opens on the two ends of its range ("From kale to quinoa, how to ...", "From Lisbon to
+// Lima, ten markets ..."): the headline promises a tour of items it does not name.
+const ROUNDUP_OPENER = /^from (?:[\w'-]+ ){0,3}[\w'-]+ to (?:[\w'-]+ ){0,3}[\w'-]+,/i;
 // A hashtag: the text was written for a social feed, not as a headline.
 const HASHTAG = /(?:^|\s)#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*/gu;
 const SUPERLATIVE =
@@ -155,7 +164,7 @@ const SENSATIONAL =
 const REACTION_LEAD =
   /^(?:[\w' ]{0,30}(?:fury|anger|rage|shock|horror|outrage|chaos|panic|heartbreak|agony|terror|fears?|joy|delight|despair|drama|uproar|backlash|mayhem|carnage|disbelief|confusion|meltdown)) as\b/i;
 const EMOTIONAL_REACTION =
-  /\b(?:stunned|stuns|stunning|baffled|baffles|left speechless|speechless|in tears|tears up|can't stop|cannot stop|losing (?:it|their minds)|lose (?:it|their minds)|freak(?:s|ing)? out|obsessed|blown away|jaw[- ]drop|goosebumps|melts? (?:your|our|the internet's) hearts?|restore your faith|gasp|gasps|cringe|epic fail|wtf|omg|lol|wow|aww+|yikes|oops|all say the same thing|say the same thing|(?:left|leaves?) (?:\w+ ){0,2}(?:baffled|stunned|speechless|in stitches|in tears|fuming|horrified|furious|heartbroken|devastated|open-mouthed|scratching their heads|divided|seeing red)|sparks? (?:fury|outrage|anger|backlash|frenzy|panic|meltdown|uproar)|go(?:es|ing)? (?:wild|crazy|mad) (?:for|over)|has (?:fans|people|viewers|everyone|the internet) (?:talking|divided|in stitches|in tears|furious|fuming|swooning)|tearful|emotional (?:confession|plea|tribute|message)|will (?:stun|shock|surprise|amaze|terrify|scare|disgust|gross you out|creep you out|blow|melt|break|leave) (?:you|your))\b/gi;
+  /\b(?:stunned|stuns|stunning|baffled|baffles|left speechless|speechless|in tears|tears up|can't stop|cannot stop|(?:lose|loses|lost|losing) (?:his|her|their|your|my|our|its) minds?|(?:lose|loses|lost|losing) it(?=[.,;!?]|$)|losing it\b|freak(?:s|ing)? out|obsessed|blown away|jaw[- ]drop|goosebumps|melts? (?:your|our|the internet's) hearts?|restore your faith|gasp|gasps|cringe|epic fail|wtf|omg|lol|wow|aww+|yikes|oops|all say the same thing|say the same thing|(?:left|leaves?) (?:\w+ ){0,2}(?:baffled|stunned|speechless|in stitches|in tears|fuming|horrified|furious|heartbroken|devastated|open-mouthed|scratching their heads|divided|seeing red)|sparks? (?:fury|outrage|anger|backlash|frenzy|panic|meltdown|uproar)|go(?:es|ing)? (?:wild|crazy|mad) (?:for|over)|has (?:fans|people|viewers|everyone|the internet) (?:talking|divided|in stitches|in tears|furious|fuming|swooning)|tearful|emotional (?:confession|plea|tribute|message)|will (?:stun|shock|surprise|amaze|terrify|scare|disgust|gross you out|creep you out|blow|melt|break|leave) (?:you|your))\b/gi;
 // A subject left unnamed so the reader has to click to learn who.
 const VAGUE_SUBJECT =
   /(?:^|[.:] )(?:this|one|a|these|some) (?:man|woman|guy|girl|boy|mom|mum|dad|mother|father|couple|teen|kid|family|person|student|bride|grandma|grandmother|grandpa|pensioner|dog|cat|baby|stranger|celebrity|star|actor|singer)\b|\b(?:someone|somebody|something|everyone is|nobody|no one|the internet|internet is|(?:people|fans|parents|mums|moms|dads|viewers|users|shoppers|customers|diners|doctors|scientists|experts|women|men|teachers|brits|americans|twitter users|commuters|passengers) (?:are|can't|cannot|all)|doctors (?:hate|say|warn)|this guy|this girl|this woman|this man|this dog|this cat|this kid|this mom|this dad|(?:why|how|what) one (?:man|woman|person|family|couple|girl|boy|teen|mom|mum|dad|doctor|town|city|state|country|company|school))\b/gi;
@@ -234,6 +243,11 @@ const ALL_CAPS_WORD =
 
 // Newsrooms lower-case short words even in title case; teaser sites capitalise them ("Is The Only").
 export const TITLE_CASE_SMALL_WORD = /(?<=\S\s)(?:The|A|An|Of|To|In|On|For|And|At|By|Or)(?=\s)/;
+// A word after the first left in lower case: a newsroom's title case keeps small words so ("Rangers and
+// Devils Split On the Road"), a sentence-case headline capitalises "The" only inside a name ("Coins found
+// near The Old Mill"); neither is the teaser habit of capitalising every word.
+const LOWER_CASE_WORD =
+  /(?<=\S\s)(?:the|a|an|of|to|in|on|for|and|at|by|or|with)(?=\s)|(?<=\S\s)\p{Ll}{3,}(?=[\s,.:;!?]|$)/u;
 
 function matchesOf(pattern: RegExp, text: string): string[] {
   return Array.from(text.matchAll(pattern), (match) => match[0].trim()).filter(Boolean);
@@ -289,7 +303,7 @@ export const CUES: readonly CueDefinition[] = [
     id: 'withheldThing',
     label: 'Names a kind of thing, not the thing',
     quote: true,
-    prior: 1.6,
+    prior: 2.2,
     find: (text) => (hasWithheldAdjective(text) ? matchesOf(WITHHELD_THING, text) : []),
   },
   {
@@ -369,12 +383,26 @@ export const CUES: readonly CueDefinition[] = [
     id: 'emphasis',
     label: 'Shouts a word of emphasis',
     quote: true,
-    prior: 1.6,
+    prior: 2.2,
     find: (text) => {
       // Needs lower-case words around it: in an all-capitals headline nothing is singled out.
       if (!/\p{Ll}{2}/u.test(text)) return [];
       return matchesOf(EMPHASIS_WORD, text);
     },
+  },
+  {
+    id: 'conversationalOpener',
+    label: 'Opens in a speaking voice',
+    quote: true,
+    prior: 1.4,
+    find: (text) => firstMatch(CONVERSATIONAL_OPENER, text),
+  },
+  {
+    id: 'roundupOpener',
+    label: "Opens a round-up on 'from ... to ...'",
+    quote: true,
+    prior: 1.4,
+    find: (text) => firstMatch(ROUNDUP_OPENER, text),
   },
   {
     id: 'hashtag',
@@ -395,7 +423,7 @@ export const CUES: readonly CueDefinition[] = [
     id: 'unnamedSubject',
     label: 'Names the subject only by a description',
     quote: true,
-    prior: 1.4,
+    prior: 2.2,
     find: (text) => {
       const match = UNNAMED_SUBJECT.exec(text);
       // "Pop star Adele ...": the description is followed by the name.
@@ -428,7 +456,7 @@ export const CUES: readonly CueDefinition[] = [
     id: 'endPointer',
     label: 'Ends by pointing at the article',
     quote: true,
-    prior: 1.2,
+    prior: 1.8,
     find: (text) => {
       const match = END_POINTER.exec(text);
       return match && !END_POINTER_TIME.test(match[0]) ? [match[0].replace(/[.!?]+$/, '')] : [];
@@ -446,7 +474,7 @@ export const CUES: readonly CueDefinition[] = [
     label: 'Every Word Capitalised, teaser style',
     quote: false,
     prior: 0,
-    find: (text) => firstMatch(TITLE_CASE_SMALL_WORD, text),
+    find: (text) => (LOWER_CASE_WORD.test(text) ? [] : firstMatch(TITLE_CASE_SMALL_WORD, text)),
   },
 ];
 

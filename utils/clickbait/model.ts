@@ -129,15 +129,20 @@ function wordCount(headline: string): number {
 
 /**
  * Chosen with scripts/tune/clickbait.ts (grid over all five constants), which
- * ranks the settings that keep Stop Clickbait validation accuracy where it is
- * without calibration (tabloid bias -3, nothing else) by the mean of news-style
- * accuracy and the share of real clickbait posts flagged. Its top settings
- * differ by a post or two: a style scale of 0.65 leads 0.8 by 0.001 on all rows,
- * and 0.8, the milder change, is kept.
+ * ranks the settings that keep Stop Clickbait validation accuracy at its
+ * 0.985 target by the mean of news-style accuracy and the share of real
+ * clickbait posts flagged. Its best, a style scale of 0.5, leads the committed
+ * 0.8 by 0.005 on all rows but sits on the Stop floor (0.985 against 0.986),
+ * and on the held-out half of each fold it gains 0.004 news-style or 0.005
+ * posts over 0.8 at most; 0.8, the milder change, is kept.
  * The tuning sets only choose these numbers; no weight is fitted on them
  * (training picks its L2 on the learned model alone, so they do not feed
- * back). One strong cue alone stays below 0.5; two together, or one with a
- * teaser style, flag the headline. Past 20 words a text reads as a summary or
+ * back). Alone, a cue with a prior below 1.75 keeps the tabloid part below
+ * 0.5; two together, or one with a teaser style, flag the headline. Shouted
+ * emphasis, a withheld thing and a subject named by description, which no
+ * news headline of the Stop Clickbait or news-style validation sets sets off,
+ * have a prior of 2.2 and flag alone; so, at 1.8, does an end pointer (four
+ * news headlines of 4,100). Past 20 words a text reads as a summary or
  * a post, not a teaser: each further word costs 0.6 in both logits.
  */
 export const CALIBRATION: Calibration = {
