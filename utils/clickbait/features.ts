@@ -229,6 +229,10 @@ const ALL_CAPS_EXCEPTIONS = new Set([
 const ALL_CAPS_WORD =
   /\b[A-Z][A-Z']{3,}\b|\b(?:OMG|WOW|WTF|LOL|YES|NO|THIS|EVER|MUST|WATCH|SEE|NOW|ONE|GOD|ALL|NOT|WHY|HOW|BIG|FREE)\b/g;
 
+// Two capitals in a row (an apostrophe may be the second): every ALL_CAPS_WORD and EMPHASIS_WORD match
+// starts so, and most headlines have none, so this one scan spares them both patterns.
+const CAPITALS_RUN = /[A-Z][A-Z']/;
+
 // Newsrooms lower-case short words even in title case; teaser sites capitalise them ("Is The Only").
 export const TITLE_CASE_SMALL_WORD = /(?<=\S\s)(?:The|A|An|Of|To|In|On|For|And|At|By|Or)(?=\s)/;
 
@@ -354,6 +358,7 @@ export const CUES: readonly CueDefinition[] = [
     quote: true,
     prior: 0.8,
     find: (text) => {
+      if (!CAPITALS_RUN.test(text)) return [];
       // A headline set entirely in capitals is typography, not shouting.
       const letters = text.replace(/[^\p{L}]/gu, '');
       if (letters.length > 0 && letters === letters.toUpperCase()) return [];
@@ -369,7 +374,7 @@ export const CUES: readonly CueDefinition[] = [
     prior: 1.6,
     find: (text) => {
       // Needs lower-case words around it: in an all-capitals headline nothing is singled out.
-      if (!/\p{Ll}{2}/u.test(text)) return [];
+      if (!CAPITALS_RUN.test(text) || !/\p{Ll}{2}/u.test(text)) return [];
       return matchesOf(EMPHASIS_WORD, text);
     },
   },
