@@ -4,7 +4,7 @@
  * handles and hashtags; those become placeholder tokens, so the model learns
  * the wording, not the outlet.
  */
-import type { CueDefinition, CueMatch } from './features.ts';
+import { type CueDefinition, type CueMatch, execAll } from './features.ts';
 
 const NUMBER_WORDS = 'dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cien';
 const LIST_NOUNS =
@@ -67,9 +67,12 @@ const POINTER = /👉|👇|⬇|➡|⤵|🔽|▶|►/gu;
 const EXCLAMATION = /[¡!]+/u;
 
 function matchesOf(pattern: RegExp, text: string): string[] {
-  return Array.from(text.matchAll(pattern), (match) => match[0].replace(/^[\s¿¡"(:|,;.'»”]+/u, '').trim()).filter(
-    Boolean,
-  );
+  const found: string[] = [];
+  for (const match of execAll(pattern, text)) {
+    const trimmed = match[0].replace(/^[\s¿¡"(:|,;.'»”]+/u, '').trim();
+    if (trimmed) found.push(trimmed);
+  }
+  return found;
 }
 
 function firstMatch(pattern: RegExp, text: string): string[] {
@@ -242,7 +245,7 @@ const TOKEN_ES = /<(?:url|user|tag)>|[\p{L}\p{N}]+/gu;
 
 /** Lower-cased tokens, numbers folded to one token. */
 export function tokenizeEs(text: string): string[] {
-  return Array.from(normalizeTeaserEs(text).toLowerCase().matchAll(TOKEN_ES), (match) =>
+  return execAll(TOKEN_ES, normalizeTeaserEs(text).toLowerCase()).map((match) =>
     /^\d/.test(match[0]) ? '<num>' : match[0],
   );
 }

@@ -241,6 +241,10 @@ const ALL_CAPS_EXCEPTIONS = new Set([
 const ALL_CAPS_WORD =
   /\b[A-Z][A-Z']{3,}\b|\b(?:OMG|WOW|WTF|LOL|YES|NO|THIS|EVER|MUST|WATCH|SEE|NOW|ONE|GOD|ALL|NOT|WHY|HOW|BIG|FREE)\b/g;
 
+// Two capitals in a row (an apostrophe may be the second): every ALL_CAPS_WORD and EMPHASIS_WORD match
+// starts so, and most headlines have none, so this one scan spares them both patterns.
+const CAPITALS_RUN = /[A-Z][A-Z']/;
+
 // Newsrooms lower-case short words even in title case; teaser sites capitalise them ("Is The Only").
 export const TITLE_CASE_SMALL_WORD = /(?<=\S\s)(?:The|A|An|Of|To|In|On|For|And|At|By|Or)(?=\s)/;
 // A word after the first left in lower case: a newsroom's title case keeps small words so ("Rangers and
@@ -249,8 +253,38 @@ export const TITLE_CASE_SMALL_WORD = /(?<=\S\s)(?:The|A|An|Of|To|In|On|For|And|A
 const LOWER_CASE_WORD =
   /(?<=\S\s)(?:the|a|an|of|to|in|on|for|and|at|by|or|with)(?=\s)|(?<=\S\s)\p{Ll}{3,}(?=[\s,.:;!?]|$)/u;
 
+/**
+ * text.matchAll(pattern) for a global pattern, as an array: the same matches, from
+ * pattern.lastIndex on, with lastIndex left as it was. matchAll copies the pattern and
+ * makes an iterator on every call, which costs more than the matching on a headline.
+ */
+export function execAll(pattern: RegExp, text: string): RegExpExecArray[] {
+  if (!pattern.global) throw new TypeError('execAll needs a global pattern');
+  const start = pattern.lastIndex;
+  const found: RegExpExecArray[] = [];
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    found.push(match);
+    // An empty match moves on by one character (one code point for a unicode pattern), as matchAll does.
+    if (match[0] === '') pattern.lastIndex = advance(text, pattern.lastIndex, /[uv]/.test(pattern.flags));
+  }
+  pattern.lastIndex = start;
+  return found;
+}
+
+function advance(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const high = text.charCodeAt(index);
+  const low = text.charCodeAt(index + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? index + 2 : index + 1;
+}
+
 function matchesOf(pattern: RegExp, text: string): string[] {
-  return Array.from(text.matchAll(pattern), (match) => match[0].trim()).filter(Boolean);
+  const found: string[] = [];
+  for (const match of execAll(pattern, text)) {
+    const trimmed = match[0].trim();
+    if (trimmed) found.push(trimmed);
+  }
+  return found;
 }
 
 function firstMatch(pattern: RegExp, text: string): string[] {
@@ -361,7 +395,8 @@ export const CUES: readonly CueDefinition[] = [
     quote: true,
     prior: 0.5,
     find: (text) =>
-      Array.from(text.matchAll(SCARE_QUOTES), (match) => match[1]?.trim() ?? '')
+      execAll(SCARE_QUOTES, text)
+        .map((match) => match[1]?.trim() ?? '')
         // Short quoted words and phrases: not a quoted sentence of speech, nor a title ('Mortal Kombat X').
         .filter((quoted) => quoted.split(' ').length <= 6 && !isTitle(quoted)),
   },
@@ -371,6 +406,7 @@ export const CUES: readonly CueDefinition[] = [
     quote: true,
     prior: 0.8,
     find: (text) => {
+      if (!CAPITALS_RUN.test(text)) return [];
       // A headline set entirely in capitals is typography, not shouting.
       const letters = text.replace(/[^\p{L}]/gu, '');
       if (letters.length > 0 && letters === letters.toUpperCase()) return [];
@@ -386,7 +422,7 @@ export const CUES: readonly CueDefinition[] = [
     prior: 2.2,
     find: (text) => {
       // Needs lower-case words around it: in an all-capitals headline nothing is singled out.
-      if (!/\p{Ll}{2}/u.test(text)) return [];
+      if (!CAPITALS_RUN.test(text) || !/\p{Ll}{2}/u.test(text)) return [];
       return matchesOf(EMPHASIS_WORD, text);
     },
   },
@@ -532,7 +568,7 @@ export function tokenize(text: string): string[] {
 
 /** tokenize() of text that is already normalised. */
 function tokensOf(normalized: string): string[] {
-  return Array.from(normalized.toLowerCase().matchAll(TOKEN), (match) => (/^\d/.test(match[0]) ? '<num>' : match[0]));
+  return execAll(TOKEN, normalized.toLowerCase()).map((match) => (/^\d/.test(match[0]) ? '<num>' : match[0]));
 }
 
 /**
