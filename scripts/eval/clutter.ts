@@ -22,7 +22,7 @@ import {
   snippetCounts,
   snippetTotals,
 } from './clutter-metrics.ts';
-import { evaluateL3s, formatL3s } from './l3s.ts';
+import { evaluateL3s, formatGroupedFolds, formatL3s, L3S_FOLDS } from './l3s.ts';
 import { withLinkRatioRule } from './link-ratio-rule.ts';
 
 const CHUNK = 120;
@@ -367,7 +367,13 @@ async function main() {
   if (!args.page && args.sets.length === SETS.length) {
     // Human block labels (measure and tune only) and the block classifier's site-grouped CV.
     const l3s = evaluateL3s(args.limit);
-    results.l3s = { ours: l3s.ours, lenient: l3s.lenient, rule: l3s.rule, pipelineRule: l3s.pipelineRule };
+    results.l3s = {
+      ours: l3s.ours,
+      lenient: l3s.lenient,
+      rule: l3s.rule,
+      pipelineRule: l3s.pipelineRule,
+      folds: l3s.folds,
+    };
     const cv = crossValidationLine(collectRows(args.limit));
     results.blockCv = cv.trim();
     if (!args.json) {
@@ -381,6 +387,9 @@ async function main() {
       );
       process.stdout.write(formatL3s('link ratio > 0.3 rule, pipeline', l3s.pipelineRule));
       process.stdout.write(formatL3s('link ratio > 0.3 on given blocks', l3s.rule));
+      process.stdout.write(`  site-grouped ${L3S_FOLDS} folds (${l3s.folds.sites} sites):\n`);
+      process.stdout.write(formatGroupedFolds('Article Lens flags', l3s.folds.ours));
+      process.stdout.write(formatGroupedFolds('  label "?" as a lost character', l3s.folds.lenient));
       process.stdout.write(`Block classifier (trained on AEB + trafilatura labels)\n${cv}`);
     }
   }

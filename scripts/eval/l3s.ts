@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzePage } from '../../utils/analyze.ts';
 import { decodeHtml } from '../../utils/charset.ts';
+import { foldOf, meanSd } from '../../utils/clutter/train-blocks.ts';
 import type { Flag } from '../../utils/report.ts';
 import { parseHtml } from '../cli/load-page.ts';
 import { readSharedBytes, runScript, sharedPath } from '../shared-data.ts';
@@ -167,6 +168,7 @@ export function evaluateL3s(limit = Number.POSITIVE_INFINITY): {
   pipelineRule: L3sCounts;
   lenient: L3sCounts;
   records: L3sPageRecord[];
+  folds: { ours: L3sCounts[]; lenient: L3sCounts[]; sites: number };
 } {
   const pages = l3sPages();
   const ids = [...pages.keys()].sort().slice(0, limit);
@@ -190,7 +192,60 @@ export function evaluateL3s(limit = Number.POSITIVE_INFINITY): {
   const rule = ids
     .map((id) => linkRatioRule(pages.get(id) ?? []))
     .reduce(addCounts, { related: 0, relatedFound: 0, fullText: 0, fullTextFlagged: 0 });
-  return { ours, rule, pipelineRule, lenient, records };
+  const folds = {
+    ours: groupedFolds(records, pages),
+    lenient: groupedFolds(
+      records.map((record) => ({ page: record.page, ...record.lenient })),
+      pages,
+    ),
+    sites: new Set(ids.map((id) => siteOf(pages.get(id) ?? [], id))).size,
+  };
+  return { ours, rule, pipelineRule, lenient, records, folds };
+}
+
+/** Site-grouped folds: pages split by the host of their URL, so no site sits in two folds. */
+export const L3S_FOLDS = 5;
+
+/** The site of a page: its URL's host without "www.", or the page id when the URL does not parse. */
+export function siteOf(blocks: L3sBlock[], page: string): string {
+  try {
+    return new URL(blocks[0]?.url ?? '').hostname.replace(/^www\./, '') || page;
+  } catch {
+    return page;
+  }
+}
+
+/** Counts per site-grouped fold (folds without a related block still count for the full-text share). */
+export function groupedFolds(
+  records: Pick<L3sPageRecord, 'page' | keyof L3sCounts>[],
+  pages: Map<string, L3sBlock[]>,
+  folds = L3S_FOLDS,
+): L3sCounts[] {
+  const counts = Array.from({ length: folds }, () => ({
+    related: 0,
+    relatedFound: 0,
+    fullText: 0,
+    fullTextFlagged: 0,
+  }));
+  for (const record of records) {
+    const fold = counts[foldOf(siteOf(pages.get(record.page) ?? [], record.page), folds)];
+    if (fold) addCounts(fold, record);
+  }
+  return counts;
+}
+
+/** One line: related recall and full-text share as mean ± sd over the site-grouped folds, with the worst fold. */
+export function formatGroupedFolds(name: string, folds: L3sCounts[]): string {
+  const withRelated = folds.filter((fold) => fold.related > 0);
+  const recalls = withRelated.map((fold) => fold.relatedFound / fold.related);
+  const shares = folds.filter((fold) => fold.fullText > 0).map((fold) => (fold.fullTextFlagged / fold.fullText) * 100);
+  const recall = meanSd(recalls);
+  const share = meanSd(shares);
+  return (
+    `  ${name.padEnd(34)} related recall ${recall.mean.toFixed(3)}±${recall.sd.toFixed(3)} ` +
+    `(worst ${Math.min(...recalls).toFixed(3)})  full text flagged ${share.mean.toFixed(2)}±${share.sd.toFixed(2)} % ` +
+    `(worst ${Math.max(...shares).toFixed(2)} %)\n`
+  );
 }
 
 export function formatL3s(name: string, counts: L3sCounts): string {
@@ -210,7 +265,7 @@ async function main(): Promise<void> {
   }
   const limitAt = argv.indexOf('--limit');
   const limit = limitAt >= 0 ? Number(argv[limitAt + 1]) : Number.POSITIVE_INFINITY;
-  const { ours, rule, pipelineRule, lenient, records } = evaluateL3s(limit);
+  const { ours, rule, pipelineRule, lenient, records, folds } = evaluateL3s(limit);
   process.stdout.write(`L3S-GN1 (${records.length} pages, human block labels)\n`);
   process.stdout.write(formatL3s('Article Lens flags', ours));
   process.stdout.write(formatL3s('  label "?" as a lost character', lenient));
@@ -219,6 +274,9 @@ async function main(): Promise<void> {
   );
   process.stdout.write(formatL3s('link ratio > 0.3 rule, pipeline', pipelineRule));
   process.stdout.write(formatL3s('link ratio > 0.3 on given blocks', rule));
+  process.stdout.write(`  site-grouped ${L3S_FOLDS} folds (${folds.sites} sites):\n`);
+  process.stdout.write(formatGroupedFolds('Article Lens flags', folds.ours));
+  process.stdout.write(formatGroupedFolds('  label "?" as a lost character', folds.lenient));
   if (argv.includes('--misses')) {
     for (const record of records) {
       if (record.missed.length === 0 && record.fullTextFlagged === 0) continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aebMean, aebPageScore, shingles, snippetCounts, snippetTotals } from '../../scripts/eval/clutter-metrics.ts';
-import { holds, scoreFlags } from '../../scripts/eval/l3s.ts';
+import { groupedFolds, holds, scoreFlags, siteOf } from '../../scripts/eval/l3s.ts';
+import { foldOf } from '../../utils/clutter/train-blocks.ts';
 
 describe('AEB shingle metric', () => {
   it('makes 4-token shingles with counts, Unicode words included', () => {
@@ -97,5 +98,28 @@ describe('L3S-GN1 block matching', () => {
     expect(
       scoreFlags([block], [{ kind: 'related', text: 'More: Council approves new cycle lanes' }]).relatedFound,
     ).toBe(1);
+  });
+
+  it('puts every page of one site in the same grouped fold', () => {
+    const blocksOf = (url: string) => [
+      { page: url, url, idx: 0, label: 4, text: 'x', linkTextRatio: 0, invisible: false },
+    ];
+    const urls = ['http://www.a.com/1', 'http://a.com/2', 'http://b.org/1', 'not a url'];
+    const pages = new Map(urls.map((url) => [url, blocksOf(url)]));
+    expect(siteOf(blocksOf('http://www.a.com/1'), 'p')).toBe('a.com');
+    expect(siteOf(blocksOf('not a url'), 'p')).toBe('p');
+    const records = urls.map((page, at) => ({
+      page,
+      related: 1,
+      relatedFound: at % 2,
+      fullText: 2,
+      fullTextFlagged: 0,
+    }));
+    const folds = groupedFolds(records, pages, 3);
+    expect(folds.reduce((sum, fold) => sum + fold.related, 0)).toBe(4);
+    // Both a.com pages (one found, one missed) land in a.com's fold.
+    const aFold = folds[foldOf('a.com', 3)];
+    expect(aFold?.related).toBeGreaterThanOrEqual(2);
+    expect(aFold?.relatedFound).toBeGreaterThanOrEqual(1);
   });
 });
