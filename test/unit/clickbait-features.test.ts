@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type CueId, extractCues, ngrams, normalizeHeadline, tokenize } from '../../utils/clickbait/features.ts';
+import {
+  type CueId,
+  execAll,
+  extractCues,
+  ngrams,
+  normalizeHeadline,
+  tokenize,
+} from '../../utils/clickbait/features.ts';
 
 function cue(headline: string, id: CueId): string[] {
   return extractCues(headline).find((match) => match.id === id)?.matches ?? [];
@@ -285,5 +292,33 @@ describe('house-style n-grams', () => {
     expect(grams).toContain('the mayor');
     expect(grams).toContain('mayor has');
     expect(grams).toContain('council </s>');
+  });
+});
+
+describe('execAll', () => {
+  const cases: [RegExp, string][] = [
+    [/\b\w+\b/g, 'Doctors are stunned by this one simple trick'],
+    // Empty matches step by one character, by one code point under the u flag.
+    [/x*/g, 'axxb'],
+    [/(?:)/gu, 'a😀b'],
+    [/(?:)/g, 'a😀b'],
+    [/\p{L}+/gu, 'Él dijo: ¿qué pasó?'],
+    [/(\d+)-(\d+)/g, '1-2, 30-40 and 5-'],
+  ];
+  it('returns what matchAll returns, groups and indices included', () => {
+    for (const [pattern, text] of cases) {
+      const ours = execAll(pattern, text).map((match) => [match.index, ...match]);
+      const theirs = Array.from(text.matchAll(pattern), (match) => [match.index, ...match]);
+      expect(ours).toEqual(theirs);
+    }
+  });
+  it('starts at lastIndex and leaves it as it was, as matchAll does', () => {
+    const pattern = /\d/g;
+    pattern.lastIndex = 2;
+    expect(execAll(pattern, '1234').map((match) => match[0])).toEqual(['3', '4']);
+    expect(pattern.lastIndex).toBe(2);
+  });
+  it('refuses a pattern without the g flag', () => {
+    expect(() => execAll(/a/, 'a')).toThrow(TypeError);
   });
 });
