@@ -54,6 +54,18 @@ describe('the headline question', () => {
     expect(analyzeQuestion('Paul Ryan: Trump will have the funding to build the wall').type).toBe('passage');
     expect(analyzeQuestion('Paul Ryan Says Trump Will Have The Funding').type).toBe('phrase');
     expect(analyzeQuestion('Taylor Swift just wore this to the awards').type).toBe('phrase');
+    // "How" opening the headline or a clause tells a way, whatever word follows it.
+    expect(analyzeQuestion('How free updates turned a small game into a hit')).toMatchObject({
+      type: 'passage',
+      kind: 'way',
+    });
+    expect(analyzeQuestion('Born in a small town: How the singer wrote his song').type).toBe('passage');
+    expect(analyzeQuestion('How long you can keep your make-up')).toMatchObject({ kind: 'number', type: 'phrase' });
+    // What someone said or thinks: a passage, where a quote scores.
+    expect(analyzeQuestion('Nurses reveal what they really think about night shifts')).toMatchObject({
+      type: 'passage',
+      kind: 'thing',
+    });
     // Several things promised: a count, "these", or a plural noun the rest describes.
     expect(analyzeQuestion('15 of the most powerful women in tech').plural).toBe(true);
     expect(analyzeQuestion('How many of these books do you own?').plural).toBe(true);
@@ -77,6 +89,11 @@ describe('the headline question', () => {
     expect(analyzeQuestion('He waited 10 long years to say it').type).not.toBe('multi');
     expect(analyzeQuestion('The three-word phrase every manager dreads').type).not.toBe('multi');
     expect(analyzeQuestion('The 5-minute trick bakers swear by').count).toBeNull();
+    // Everyday adjectives between the number and the noun.
+    expect(analyzeQuestion('Here are eight good things that happened this year')).toMatchObject({
+      type: 'multi',
+      count: 8,
+    });
   });
 });
 

@@ -53,7 +53,7 @@ const LIST_NOUNS =
 const MEASURES =
   /^(years?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|feet|pounds?|dollars?|percent|times|kids|children|people|men|women|girls|boys|años|meses|días|horas|minutos|veces|personas)$/;
 const FILLER =
-  /^(of|the|most|best|worst|simple|easy|little|big|new|old|surprising|weird|strange|amazing|key|common|other|more|great|important|different|real|top|crucial|basic|hidden|unexpected|genius|smart|crazy|tiny|major|biggest|things?|[a-z]+(?:est|ing|ly|ic|al|ful|ous))$/;
+  /^(of|the|most|best|worst|simple|easy|little|big|new|old|surprising|weird|strange|amazing|key|common|other|more|great|important|different|real|top|crucial|basic|good|bad|nice|fun|cool|awesome|beautiful|delicious|healthy|cute|funny|hidden|unexpected|genius|smart|crazy|tiny|major|biggest|things?|[a-z]+(?:est|ing|ly|ic|al|ful|ous))$/;
 
 export function analyzeQuestion(post: string): QuestionInfo {
   const text = post.toLowerCase();
@@ -93,8 +93,15 @@ function questionOf(post: string, text: string, words: string[]): Omit<QuestionI
   if (/\bwhat (\w+ )?(does|did|do) next\b|\bwhat happens next\b|\bthen (this|everything) happen/.test(text)) {
     return { kind: 'way', type: 'passage', count: null };
   }
+  // What someone said or thinks is told by a passage, often a quote: the 'thing' kind rewards quotes.
+  if (/\bwhat (\S+ ){1,3}(said|says|thinks?|feels? like|told|wrote)\b/.test(text)) {
+    return { kind: 'thing', type: 'passage', count: null };
+  }
+  // "How" opening the headline or a clause after a colon ("How free DLC turned...", "...: How he wrote
+  // the song") tells a way, whatever word follows (the number questions above took "how many" and the like).
   if (
     /\bhow (to|you|your|we|they|i|this|these|he|she|it|the|a|one|people|donald|trump)\b|\bcómo\b/.test(text) ||
+    /(^|[:.!?] )how \S/.test(text) ||
     /\bwhat (happens|happened|happen|will happen|would happen)\b|\bqué (pasa|pasó|ocurre)\b/.test(text) ||
     /\bhere'?s? (what|how|why)\b|\bthis is (what|how|why)\b/.test(text)
   ) {
