@@ -158,8 +158,9 @@ const LINK_LIST_LINKS = 3;
  * True when a block is a list of links beside text of its own: one child holds a list of
  * links, another is text without links that is no teaser's summary (the child just before
  * it is no link item), such as a photo caption or a note beside a story list. Such a block
- * is not flagged whole; its parts are judged on their own, so the caption stays with the
- * page. A single story's item (a headline, a sponsor line, a summary) holds no list.
+ * outside the article is not flagged whole; its parts are judged on their own, so the
+ * caption is not marked as a link. A single story's item (a headline, a sponsor line, a
+ * summary) holds no list.
  */
 export function holdsOwnText(index: BlockIndex, element: Element): boolean {
   let previous: Element | null = null;
@@ -192,7 +193,9 @@ function modelVerdict(
   if (!isCandidate(index, element) || !mayBeRelated(index, element)) return null;
   const { facts, score } = judgeBlock(index, context, element);
   const threshold = index.inArticle(element) ? model.threshold : model.thresholdOutside;
-  if (score < threshold || holdsOwnText(index, element)) return null;
+  // Outside the article only: there a flag marks and removes nothing, while inside it a
+  // split would leave the list's headings and short lines in the clean text.
+  if (score < threshold || (!index.inArticle(element) && holdsOwnText(index, element))) return null;
   // Shown scores start at 0.5 at the threshold, like the other detectors' verdicts.
   const shown = MIN_SHOWN + (0.5 * (score - threshold)) / Math.max(1e-9, 1 - threshold);
   return verdict(facts, Math.min(1, shown));
