@@ -5,8 +5,9 @@ import { analyzeDocument } from '../../utils/analyze.ts';
 import type { BlockFacts } from '../../utils/clutter/block-features.ts';
 import { FEATURE_NAMES } from '../../utils/clutter/block-features.ts';
 import MODEL from '../../utils/clutter/block-model.json' with { type: 'json' };
-import { isRelated, scoreValues, verdict } from '../../utils/clutter/block-model.ts';
+import { holdsOwnText, isRelated, scoreValues, verdict } from '../../utils/clutter/block-model.ts';
 import { splitRelated } from '../../utils/clutter/block-split.ts';
+import { blockIndex } from '../../utils/clutter/blocks.ts';
 import { detectionContext } from '../../utils/context.ts';
 import type { DetectedBlock } from '../../utils/detectors.ts';
 import { leadingText, toFlags } from '../../utils/flags.ts';
@@ -117,6 +118,35 @@ describe('block classifier on pages', () => {
     expect(flag).toBeDefined();
     for (const story of STORIES) expect(relatedFlags(report).some((f) => f.text.includes(story))).toBe(true);
     expectArticleKept(report);
+  });
+
+  it('a rail holding a photo caption beside its story list: the list is flagged, the caption is not', () => {
+    const caption =
+      'The mayor speaks to residents at the opening of the new night bus depot on the edge of town on Friday evening.';
+    const rail = `<div id="rail"><div class="photo"><img src="/depot.jpg" alt=""><div>${caption}</div></div><div class="box"><h3>Latest headlines</h3>${storyList()}</div></div>`;
+    const report = analyze(article('', rail));
+    for (const story of STORIES) expect(relatedFlags(report).some((flag) => flag.text.includes(story))).toBe(true);
+    expect(report.flags.some((flag) => flag.kind !== 'clickbait' && flag.text.includes(caption))).toBe(false);
+    expectArticleKept(report);
+  });
+
+  it('holdsOwnText: a caption beside a link list counts; a teaser summary after its headline link, a short credit or a single story item does not', () => {
+    const caption = '<p>A caption of more than forty characters, without any link in it.</p>';
+    const links = `<ul>${STORIES.map((story, at) => `<li><a href="/s/${at}">${story}</a></li>`).join('')}</ul>`;
+    const teasers = STORIES.map(
+      (story, at) =>
+        `<h3><a href="/t/${at}">${story}</a></h3><p>A short summary of this other story, number ${at}.</p>`,
+    ).join('');
+    const document = new JSDOM(
+      `<body><div id="rail">${caption}${links}</div><div id="teasers">${teasers}</div><div id="short"><p>Photo: A. Smith</p>${links}</div><div id="item"><a href="/s/x">${STORIES[0]}</a><span>Sponsored by <a href="https://bank.example/">A Bank</a></span><p>A summary of this one story, more than forty characters long.</p></div></body>`,
+      { url: URL },
+    ).window.document;
+    const index = blockIndex(detectionContext(document, { url: URL }, null, null));
+    const byId = (id: string) => document.getElementById(id) as Element;
+    expect(holdsOwnText(index, byId('rail'))).toBe(true);
+    expect(holdsOwnText(index, byId('teasers'))).toBe(false);
+    expect(holdsOwnText(index, byId('short'))).toBe(false);
+    expect(holdsOwnText(index, byId('item'))).toBe(false);
   });
 
   it('a page with no links: no related flags, the article intact', () => {

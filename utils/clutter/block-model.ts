@@ -146,6 +146,44 @@ function teaserVerdict(
   };
 }
 
+/** A child without links holding at least this many characters is text of its own (a caption, a note). */
+export const OWN_TEXT = 40;
+/** A child at least this share link text, with at most this many links, is a link item (a teaser's headline). */
+const LINK_ITEM_SHARE = 0.8;
+const LINK_ITEM_LINKS = 4;
+/** A child with at least this many links, at least half its text in them, is a list of links of its own. */
+const LINK_LIST_LINKS = 3;
+
+/**
+ * True when a block is a list of links beside text of its own: one child holds a list of
+ * links, another is text without links that is no teaser's summary (the child just before
+ * it is no link item), such as a photo caption or a note beside a story list. Such a block
+ * outside the article is not flagged whole; its parts are judged on their own, so the
+ * caption is not marked as a link. A single story's item (a headline, a sponsor line, a
+ * summary) holds no list.
+ */
+export function holdsOwnText(index: BlockIndex, element: Element): boolean {
+  let previous: Element | null = null;
+  let ownText = false;
+  let linkList = false;
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    const stats = index.get(child);
+    if (stats.text === 0) continue;
+    if (stats.links >= LINK_LIST_LINKS && stats.linkText * 2 >= stats.text) linkList = true;
+    if (stats.links === 0 && stats.text >= OWN_TEXT) {
+      const before = previous ? index.get(previous) : null;
+      const summary =
+        !!before &&
+        before.links > 0 &&
+        before.links <= LINK_ITEM_LINKS &&
+        before.linkText >= before.text * LINK_ITEM_SHARE;
+      if (!summary) ownText = true;
+    }
+    previous = child;
+  }
+  return ownText && linkList;
+}
+
 /** The classifier's verdict on a candidate block, or null. */
 function modelVerdict(
   index: BlockIndex,
@@ -155,7 +193,9 @@ function modelVerdict(
   if (!isCandidate(index, element) || !mayBeRelated(index, element)) return null;
   const { facts, score } = judgeBlock(index, context, element);
   const threshold = index.inArticle(element) ? model.threshold : model.thresholdOutside;
-  if (score < threshold) return null;
+  // Outside the article only: there a flag marks and removes nothing, while inside it a
+  // split would leave the list's headings and short lines in the clean text.
+  if (score < threshold || (!index.inArticle(element) && holdsOwnText(index, element))) return null;
   // Shown scores start at 0.5 at the threshold, like the other detectors' verdicts.
   const shown = MIN_SHOWN + (0.5 * (score - threshold)) / Math.max(1e-9, 1 - threshold);
   return verdict(facts, Math.min(1, shown));
