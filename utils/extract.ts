@@ -7,21 +7,21 @@
  */
 import { Readability } from '@mozilla/readability';
 import { AUTHOR_ROLE, BIO_LEAD, CAPTION_CREDIT, PHOTO_CREDIT } from './clutter/phrases.ts';
+import type { ArticleInfo } from './report.ts';
 
 const SHOW_TEXT = 0x4;
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-export interface Extraction {
+/** Readability's metadata, as the report carries it. */
+type ArticleMetadata = Pick<
+  ArticleInfo,
+  'title' | 'byline' | 'siteName' | 'publishedTime' | 'lang' | 'dir' | 'excerpt'
+>;
+
+export interface Extraction extends ArticleMetadata {
   /** Readability's article container (in the clone). */
   content: Element;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  publishedTime: string | null;
-  lang: string | null;
-  dir: string | null;
-  excerpt: string | null;
   /** Article text nodes of the clone, in order, each with its live twin (or null). */
   textNodes: { clone: Text; live: Text | null }[];
 }
