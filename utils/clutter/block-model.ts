@@ -9,7 +9,7 @@
 import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
 import { type BlockFacts, blockFeatures, blockPosition, FEATURE_NAMES } from './block-features.ts';
 import MODEL from './block-model.json' with { type: 'json' };
-import { finishRelated, prevNextVerdict } from './block-runs.ts';
+import { finishRelated, isLinkItem, prevNextVerdict } from './block-runs.ts';
 import { type TeaserList, teaserList } from './block-teasers.ts';
 import { type BlockIndex, blockHeading, blockIndex } from './blocks.ts';
 import { isBlockUnit, sameAsParent } from './boilerplate.ts';
@@ -147,10 +147,7 @@ function teaserVerdict(
 }
 
 /** A child without links holding at least this many characters is text of its own (a caption, a note). */
-export const OWN_TEXT = 40;
-/** A child at least this share link text, with at most this many links, is a link item (a teaser's headline). */
-const LINK_ITEM_SHARE = 0.8;
-const LINK_ITEM_LINKS = 4;
+const OWN_TEXT = 40;
 /** A child with at least this many links, at least half its text in them, is a list of links of its own. */
 const LINK_LIST_LINKS = 3;
 
@@ -170,15 +167,8 @@ export function holdsOwnText(index: BlockIndex, element: Element): boolean {
     const stats = index.get(child);
     if (stats.text === 0) continue;
     if (stats.links >= LINK_LIST_LINKS && stats.linkText * 2 >= stats.text) linkList = true;
-    if (stats.links === 0 && stats.text >= OWN_TEXT) {
-      const before = previous ? index.get(previous) : null;
-      const summary =
-        !!before &&
-        before.links > 0 &&
-        before.links <= LINK_ITEM_LINKS &&
-        before.linkText >= before.text * LINK_ITEM_SHARE;
-      if (!summary) ownText = true;
-    }
+    // Text right after a headline link is that teaser's summary, not text of its own.
+    if (stats.links === 0 && stats.text >= OWN_TEXT && !(previous && isLinkItem(index, previous))) ownText = true;
     previous = child;
   }
   return ownText && linkList;

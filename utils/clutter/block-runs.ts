@@ -47,8 +47,8 @@ function withTitle(index: BlockIndex, block: DetectedBlock): DetectedBlock {
   return { ...block, element: parent };
 }
 
-/** An element that is one link (or two) and little else. */
-function isLinkItem(index: BlockIndex, element: Element): boolean {
+/** An element that is one link (or two) and little else: a headline link. */
+export function isLinkItem(index: BlockIndex, element: Element): boolean {
   const stats = index.get(element);
   return (
     stats.links >= 1 &&
