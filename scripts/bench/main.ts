@@ -114,8 +114,9 @@ function stats(timings: PageTiming[]): CorpusStats {
   };
 }
 
-function modelSize(): { rawBytes: number; gzipBytes: number } | null {
-  const path = resolve(PROJECT_ROOT, 'utils', 'clickbait', 'model.json');
+/** A model shipped as data (a JSON file under utils/), measured as compact JSON. */
+function modelSize(...segments: string[]): { rawBytes: number; gzipBytes: number } | null {
+  const path = resolve(PROJECT_ROOT, 'utils', ...segments);
   if (!existsSync(path)) return null;
   // Shipped as a bundled object: measure it as compact JSON.
   const compact = JSON.stringify(JSON.parse(readFileSync(path, 'utf8')));
@@ -174,7 +175,8 @@ async function main(): Promise<void> {
   }
   const bundles: BundleSize[] = bundleSizes(DEFAULT_EXTENSION_DIR);
   const readability = await readabilitySize();
-  const model = modelSize();
+  const model = modelSize('clickbait', 'model.json');
+  const blockModel = modelSize('clutter', 'block-model.json');
 
   const loadAtStart = loadavg()[0] ?? 0;
   const pages = corpusPages(limit);
@@ -214,7 +216,9 @@ async function main(): Promise<void> {
   const content = bundles.find((b) => b.entry === 'content script');
   const sizeBudget = TARGETS.contentScriptGzipBytes;
   const analysisBundle = bundles.find((b) => b.entry === 'analysis');
-  const analysisBudget = readability.gzip + (model?.gzipBytes ?? 0) + TARGETS.analysisSlackBytes;
+  // "Readability + models + 40 KB": both models the analysis ships as data count as models.
+  const analysisBudget =
+    readability.gzip + (model?.gzipBytes ?? 0) + (blockModel?.gzipBytes ?? 0) + TARGETS.analysisSlackBytes;
   const hugeOk = huge && !('error' in huge) ? huge : null;
   // The target is about pages with at least 50 flags: fewer measures nothing.
   const longest = highlight && !('error' in highlight) && highlight.flags >= 50 ? highlight.longestTaskOnCpuMs : null;
@@ -237,6 +241,7 @@ async function main(): Promise<void> {
     readabilityMinBytes: readability.raw,
     modelGzipBytes: model?.gzipBytes ?? null,
     modelRawBytes: model?.rawBytes ?? null,
+    blockModelGzipBytes: blockModel?.gzipBytes ?? null,
     contentScriptBudgetGzipBytes: sizeBudget,
     corpora,
     bundles,
@@ -326,17 +331,21 @@ async function main(): Promise<void> {
       `  ${b.entry.padEnd(16)} raw ${kb(b.rawBytes).padStart(9)}  gzip ${kb(b.gzipBytes).padStart(9)}  (${b.files.join(', ')})`,
     );
   }
-  log(`  Readability.js minified: raw ${kb(readability.raw)}, gzip ${kb(readability.gzip)}`);
-  log(
-    model
-      ? `  clickbait model (compact JSON): raw ${kb(model.rawBytes)}, gzip ${kb(model.gzipBytes)}`
-      : '  clickbait model: utils/clickbait/model.json not found (counted as 0)',
-  );
+  log(`  Readability (with isProbablyReaderable) minified: raw ${kb(readability.raw)}, gzip ${kb(readability.gzip)}`);
+  for (const [name, file, size] of [
+    ['clickbait model', 'clickbait/model.json', model],
+    ['block model', 'clutter/block-model.json', blockModel],
+  ] as const)
+    log(
+      size
+        ? `  ${name} (compact JSON): raw ${kb(size.rawBytes)}, gzip ${kb(size.gzipBytes)}`
+        : `  ${name}: utils/${file} not found (counted as 0)`,
+    );
   log(
     `  content script gzip ${kb(content?.gzipBytes)} vs budget ${kb(sizeBudget)}: ${verdict(result.targets.contentScriptGzip.met)}`,
   );
   log(
-    `  analysis document gzip ${kb(analysisBundle?.gzipBytes)} vs Readability + model + ${kb(TARGETS.analysisSlackBytes)} = ${kb(analysisBudget)}: ${verdict(result.targets.analysisBundleGzip.met)}`,
+    `  analysis document gzip ${kb(analysisBundle?.gzipBytes)} vs Readability + models + ${kb(TARGETS.analysisSlackBytes)} = ${kb(analysisBudget)}: ${verdict(result.targets.analysisBundleGzip.met)}`,
   );
 
   log('\nHighlighting (real extension, synthetic article page)');
