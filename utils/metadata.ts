@@ -4,76 +4,11 @@
  * never an author, so it is cut out of the byline, and it is a fair publication
  * date when the page gives none.
  */
+import { DATELINE_WORDS, MONTHS, monthNumber, WEEKDAYS } from './calendar.ts';
 import { normalizeSpace } from './text.ts';
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-  januar: 1,
-  jänner: 1,
-  februar: 2,
-  märz: 3,
-  mai: 5,
-  juni: 6,
-  juli: 7,
-  oktober: 10,
-  dezember: 12,
-  janvier: 1,
-  février: 2,
-  mars: 3,
-  avril: 4,
-  juin: 6,
-  juillet: 7,
-  août: 8,
-  septembre: 9,
-  octobre: 10,
-  novembre: 11,
-  décembre: 12,
-  enero: 1,
-  febrero: 2,
-  marzo: 3,
-  abril: 4,
-  mayo: 5,
-  junio: 6,
-  julio: 7,
-  agosto: 8,
-  septiembre: 9,
-  octubre: 10,
-  noviembre: 11,
-  diciembre: 12,
-};
-const ENGLISH_MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'june',
-  'july',
-  'august',
-  'september',
-  'sept',
-  'october',
-  'november',
-  'december',
-];
-// Longest first, so "juni" is not read as "jun" plus a stray letter.
-const MONTH_NAME = `(${[...Object.keys(MONTHS), ...ENGLISH_MONTHS].sort((a, b) => b.length - a.length).join('|')})\\.?`;
-const WEEKDAYS =
-  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|' +
-  'montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|' +
-  'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo';
-/** Words that go with a date in a dateline ("Last updated: Saturday, 10 June 2023 at 9:14 BST"). */
-const DATE_WORD = `(?:${WEEKDAYS}|last|updated|modified|published|posted|created|first|aktualisiert|zuletzt|veröffentlicht|geändert|stand|publié|mis à jour|actualizado|publicado|on|at|am|um|le|el|de|du|den|gmt|bst|utc|cet|cest|est|edt|pst|pdt|cst|cdt)\\.?`;
+const MONTH_NAME = `(${MONTHS})\\.?`;
+const DATE_WORD = `(?:${WEEKDAYS}|${DATELINE_WORDS})\\.?`;
 
 const DAY_MONTH_YEAR = `(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:de\\s+)?${MONTH_NAME},?\\s+(?:de\\s+)?(\\d{4})`;
 const MONTH_DAY_YEAR = `${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`;
@@ -85,7 +20,7 @@ const SEPARATOR = '[\\s,.:;|·•/()–—-]*';
 const ANY_DATE = `(?:${ISO}|${DAY_MONTH_YEAR}|${MONTH_DAY_YEAR}|${NUMERIC})`;
 /** A date with the words and times around it: the part of a byline that is not a name. */
 const DATE_SPAN = new RegExp(
-  `(?:(?<![\\p{L}\\p{N}])${DATE_WORD}${SEPARATOR})*(?<![\\p{L}\\p{N}])${ANY_DATE}(?![\\p{L}\\p{N}])` +
+  `(?:(?<![\\p{L}\\p{N}])${DATE_WORD}(?![\\p{L}\\p{N}])${SEPARATOR})*(?<![\\p{L}\\p{N}])${ANY_DATE}(?![\\p{L}\\p{N}])` +
     `(?:${SEPARATOR}(?<![\\p{L}\\p{N}])(?:${DATE_WORD}|${TIME})(?![\\p{L}\\p{N}]))*`,
   'giu',
 );
@@ -100,11 +35,6 @@ const NUMERIC_RE = pattern(NUMERIC);
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
-}
-
-function monthNumber(name: string): number | undefined {
-  const key = name.toLowerCase().replace(/\.$/, '');
-  return MONTHS[key] ?? MONTHS[key.slice(0, 3)];
 }
 
 function validDate(year: string, month: number, day: number): string | null {

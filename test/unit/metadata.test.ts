@@ -12,6 +12,10 @@ describe('parseDate', () => {
     ['1er avril 2020', '2020-04-01'],
     ['Stand: 10.06.2023', '2023-06-10'],
     ['31/12/2020', '2020-12-31'],
+    ['15 de março de 2023', '2023-03-15'],
+    ['3 settembre 2022', '2022-09-03'],
+    ['12 mei 2021', '2021-05-12'],
+    ['7 października 2020', '2020-10-07'],
   ])('%s -> %s', (text, date) => {
     expect(parseDate(text)).toBe(date);
   });
@@ -62,6 +66,13 @@ describe('fixBylineAndDate', () => {
     });
     expect(fixBylineAndDate('Jane Doe on 10. März 2023, 14:30 Uhr', null).byline).toBe('Jane Doe');
     expect(withoutDates('Saturday, 10 Jun 2023 | Jane Doe')).toBe('Jane Doe');
+    expect(withoutDates('March 25, 2015 by Jane Doe')).toBe('Jane Doe');
+    expect(withoutDates('Publicado em 15 de março de 2023 às 14h30')).toBe('');
+  });
+
+  it('takes only whole dateline words: a name made of them stays', () => {
+    expect(withoutDates('By Jane Eton 10 June 2023')).toBe('By Jane Eton');
+    expect(withoutDates('Ana Dado, 3 settembre 2022')).toBe('Ana Dado');
   });
 
   it('leaves names alone, including ones that look like months', () => {

@@ -5,13 +5,9 @@
  * cleanText. Only short paragraphs are tested, so the cost is bounded.
  */
 
-const MONTHS =
-  'gen|mag|giu|lug|ago|set|ott|dic|jan|january|januar|janvier|enero|janeiro|gennaio|januari|stycznia|styczeń|feb|february|februar|février|febrero|fevereiro|febbraio|februari|lutego|mar|march|märz|mars|marzo|março|maart|marca|apr|april|avril|abril|aprile|kwietnia|may|mai|mayo|maio|maggio|mei|maja|jun|june|juni|juin|junio|junho|giugno|czerwca|jul|july|juli|juillet|julio|julho|luglio|lipca|aug|august|août|agosto|augustus|sierpnia|sep|sept|september|septembre|septiembre|setembro|settembre|września|oct|october|oktober|octobre|octubre|outubro|ottobre|października|nov|november|novembre|noviembre|novembro|listopada|dec|december|dezember|décembre|diciembre|dezembro|dicembre|grudnia';
-const WEEKDAYS =
-  'mon|monday|montag|lundi|lunes|segunda-feira|lunedì|maandag|tue|tues|tuesday|dienstag|mardi|martes|terça-feira|martedì|dinsdag|wed|wednesday|mittwoch|mercredi|miércoles|quarta-feira|mercoledì|woensdag|thu|thur|thurs|thursday|donnerstag|jeudi|jueves|quinta-feira|giovedì|donderdag|fri|friday|freitag|vendredi|viernes|sexta-feira|venerdì|vrijdag|sat|saturday|samstag|samedi|sábado|sabato|zaterdag|sun|sunday|sonntag|dimanche|domingo|domenica|zondag|sexta|segunda|terça|quarta|quinta|feira';
-const STAMP_WORDS =
-  'updated|update|posted|published|last|modified|created|on|at|am|pm|um|uhr|h|le|à|de|do|da|del|às|el|by|stand|aktualisiert|veröffentlicht|erstellt|geändert|mis|jour|publié|modifié|actualizado|publicado|atualizado|zaktualizowano|opublikowano|aggiornato|pubblicato|alle|ore|bijgewerkt|gepubliceerd|om|est|edt|cst|cdt|pst|pdt|mst|hst|gmt|utc|cet|cest|bst|ist|et|pt|ct|date|datum|fecha|data|time|zeit|am|erstellt|geschrieben|von';
-const DATE_WORD = new RegExp(`^(${MONTHS}|${WEEKDAYS}|${STAMP_WORDS})\\.?$`, 'iu');
+import { DATELINE_WORDS, MONTHS, WEEKDAYS } from '../calendar.ts';
+
+const DATE_WORD = new RegExp(`^(${MONTHS}|${WEEKDAYS}|${DATELINE_WORDS})\\.?$`, 'iu');
 const MONTH_WORD = new RegExp(`^(${MONTHS})\\.?$`, 'iu');
 /** 19.01.2022, 2022-01-19, 1/19/22, 9:41; not a phone number such as +81 158-23-2012. */
 const NUMERIC_DATE = /(?<!\+[\d\s]*)\b(\d{1,2}|\d{4})[./-]\d{1,2}[./-](\d{1,2}|\d{4})\b|\b\d{1,2}:\d{2}\b/u;
