@@ -8,7 +8,7 @@
  * script's analysis of every page, so the page pays nothing for it.
  */
 import type { PageReport } from './report.ts';
-import { baseLanguage } from './text.ts';
+import { baseLanguage, wordSet } from './text.ts';
 
 export const SUMMARY_SENTENCES = 3;
 const MAX_CANDIDATES = 50;
@@ -17,11 +17,6 @@ const MAX_WORDS = 60;
 const DAMPING = 0.85;
 /** Sentences this similar to an already chosen one add nothing. */
 const MAX_OVERLAP = 0.5;
-
-/** The words of space-separated lists. Called as pure, so bundles that never summarise drop the lists. */
-function wordSet(...lists: string[]): Set<string> {
-  return new Set(lists.join(' ').split(' '));
-}
 
 /** Abbreviations after which a period does not end a sentence, whatever follows. */
 const TITLES = /* @__PURE__ */ wordSet(

@@ -52,3 +52,8 @@ export function readingMinutes(wordCount: number, lang: string | null): number {
 export function baseLanguage(lang: string | null | undefined): string {
   return (lang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }
+
+/** The words of space-separated lists. Call it as pure, so bundles that never read the set drop the lists. */
+export function wordSet(...lists: string[]): Set<string> {
+  return new Set(lists.join(' ').split(' '));
+}

@@ -2,6 +2,7 @@
  * The sentence ranker and the span cutter behind findSpoiler. Plain features,
  * hand-set weights (see DEFAULT_WEIGHTS for where each comes from).
  */
+import { wordSet } from '../text.ts';
 import type { AnswerKind, QuestionInfo } from './question.ts';
 
 export interface Candidate {
@@ -90,14 +91,12 @@ export const DEFAULT_WEIGHTS: SpoilerWeights = {
   items: true,
 };
 
-const STOP = new Set(
-  (
-    'the a an and or but of to in on at for with by from as is are was were be been being it its this that these those ' +
+const STOP = /* @__PURE__ */ wordSet(
+  'the a an and or but of to in on at for with by from as is are was were be been being it its this that these those ' +
     'he she they we you i me my his her their our your him them us not no have has had do does did will would can could ' +
     'should may might must than then there here which who whom what when where why how all any some such also just ' +
     'more most about into over after before up out so if new one get got gets now just like make makes made know ' +
-    'el la los las y o de del en que un una por para con es se su sus al lo como más pero'
-  ).split(' '),
+    'el la los las y o de del en que un una por para con es se su sus al lo como más pero',
 );
 
 const WORD = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*/gu;
