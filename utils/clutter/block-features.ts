@@ -129,41 +129,110 @@ function count(pattern: RegExp, text: string): number {
   return found;
 }
 
-/** The feature vector (in FEATURE_NAMES order) and the facts behind it. */
-export function blockFeatures(
-  index: BlockIndex,
-  context: DetectionContext,
-  element: Element,
-): { values: Float64Array; facts: BlockFacts } {
+/** Bits of tokenBits: the class/id token kinds the features read. */
+const RELATED_BIT = 1;
+const CHROME_BIT = 2;
+const SOCIAL_BIT = 4;
+/** The token kinds of one element's tokens, keyed by attributeTokens' cached array (same attribute text, same array). */
+const tokenKinds = new WeakMap<readonly string[], number>();
+
+/** The kinds among an element's class/id tokens: related, else chrome, else social, per token. */
+function tokenBits(element: Element): number {
+  const tokens = attributeTokens(element);
+  if (tokens.length === 0) return 0;
+  let bits = tokenKinds.get(tokens);
+  if (bits === undefined) {
+    bits = 0;
+    for (const token of tokens) {
+      if (RELATED_TOKEN.test(token)) bits |= RELATED_BIT;
+      else if (CHROME_TOKEN.test(token)) bits |= CHROME_BIT;
+      else if (SOCIAL_TOKEN.test(token)) bits |= SOCIAL_BIT;
+    }
+    tokenKinds.set(tokens, bits);
+  }
+  return bits;
+}
+
+/** The facts the verdict reads plus the other cheap facts the features need (no counting over the text). */
+export interface BlockLook {
+  facts: BlockFacts;
+  chromeToken: boolean;
+  socialToken: boolean;
+  /** Ancestors above the block, counted up to 40. */
+  depth: number;
+}
+
+/**
+ * The block's facts, without the features that read its whole text (words, sentences,
+ * dates) or its neighbours: enough for isRelated, so a block no verdict can follow
+ * from is never counted over.
+ */
+export function blockLook(index: BlockIndex, context: DetectionContext, element: Element): BlockLook {
   const stats = index.get(element);
   const tag = index.tagOf(element);
-  const text = index.text(element);
   const links = Math.max(1, stats.links);
-  const linkDensity = stats.text === 0 ? 0 : stats.linkText / stats.text;
-  const words = count(WORD, text);
-  const sentences = count(SENTENCE_END, text) + 1;
   const position = blockPosition(context, element);
   const heading = blockHeading(index, element);
   const relatedHeading = !!heading && RELATED_HEADING.test(heading);
   const mostRead = !!heading && MOST_READ_HEADING.test(heading);
-  const lead = text.slice(0, 60);
-  const readMore = READ_MORE_LEAD.test(lead) && READ_MORE_LEAD.exec(lead)?.index === 0;
+  const text = index.text(element);
+  // Anchored at the start (and without the g flag): a match always sits at index 0.
+  const readMore = READ_MORE_LEAD.test(text.slice(0, 60));
   const next = stats.text <= 400 && NEXT_ARTICLE.test(text);
-  let relatedToken = false;
-  let chromeToken = false;
-  let socialToken = false;
+  let bits = 0;
   let depth = 0;
   // Tokens of the block and its two nearest ancestors; depth counted up to 40.
   for (let current: Element | null = element; current; current = current.parentElement, depth++) {
-    if (depth < 3) {
-      for (const token of attributeTokens(current)) {
-        if (RELATED_TOKEN.test(token)) relatedToken = true;
-        else if (CHROME_TOKEN.test(token)) chromeToken = true;
-        else if (SOCIAL_TOKEN.test(token)) socialToken = true;
-      }
-    }
+    if (depth < 3) bits |= tokenBits(current);
     if (depth >= 40) break;
   }
+  const chromeToken = (bits & CHROME_BIT) !== 0;
+  return {
+    facts: {
+      links: stats.links,
+      headlineLinks: stats.headlineLinks,
+      siteHeadlineLinks: stats.siteHeadlineLinks,
+      density: stats.text === 0 ? 0 : stats.linkText / stats.text,
+      position,
+      heading,
+      relatedHeading,
+      mostRead,
+      next,
+      readMore,
+      relatedToken: (bits & RELATED_BIT) !== 0,
+      chrome: chromeToken || LANDMARK_TAGS.has(tag),
+      linkCharsPerLink: stats.linkText / links,
+    },
+    chromeToken,
+    socialToken: (bits & SOCIAL_BIT) !== 0,
+    depth,
+  };
+}
+
+/** Matches of a global pattern in the text, counted up to `cap` (a feature that saturates there). */
+function countUpTo(pattern: RegExp, text: string, cap: number): number {
+  pattern.lastIndex = 0;
+  let found = 0;
+  while (found < cap && pattern.exec(text)) found++;
+  return found;
+}
+
+/** The feature vector (in FEATURE_NAMES order) and the facts behind it (look: blockLook's, when already made). */
+export function blockFeatures(
+  index: BlockIndex,
+  context: DetectionContext,
+  element: Element,
+  look: BlockLook = blockLook(index, context, element),
+): { values: Float64Array; facts: BlockFacts } {
+  const { facts, chromeToken, socialToken, depth } = look;
+  const { position, relatedHeading, mostRead, readMore, next, relatedToken } = facts;
+  const stats = index.get(element);
+  const tag = index.tagOf(element);
+  const text = index.text(element);
+  const links = Math.max(1, stats.links);
+  const linkDensity = facts.density;
+  const words = count(WORD, text);
+  const sentences = count(SENTENCE_END, text) + 1;
   const previous = neighbour(index, element, 'previousElementSibling');
   const following = neighbour(index, element, 'nextElementSibling');
   const inside = position === 'inside' ? 1 : 0;
@@ -209,7 +278,8 @@ export function blockFeatures(
   push(mostRead ? 1 : 0);
   push(readMore ? 1 : 0);
   push(next ? 1 : 0);
-  push(Math.min(1, count(DATE, text) / links));
+  // min(1, dates / links): counting stops at `links` dates, where the feature saturates.
+  push(Math.min(1, countUpTo(DATE, text, links) / links));
   // Anchored at the end, so the last two characters decide (the regex alone would scan the whole text).
   push(ENDS_SENTENCE.test(text.slice(-2)) ? 1 : 0);
   push(density(index, element.parentElement));
@@ -222,22 +292,5 @@ export function blockFeatures(
   push(kept * linkDensity);
   push((kept * stats.headlineLinks) / links);
   push(kept * (ITEM_TAGS.has(tag) || LIST_TAGS.has(tag) ? 1 : 0));
-  return {
-    values,
-    facts: {
-      links: stats.links,
-      headlineLinks: stats.headlineLinks,
-      siteHeadlineLinks: stats.siteHeadlineLinks,
-      density: linkDensity,
-      position,
-      heading,
-      relatedHeading,
-      mostRead,
-      next,
-      readMore,
-      relatedToken,
-      chrome: chromeToken || LANDMARK_TAGS.has(tag),
-      linkCharsPerLink: stats.linkText / links,
-    },
-  };
+  return { values, facts };
 }

@@ -7,7 +7,7 @@
  * ("12 links, 96 % link text, after the article").
  */
 import type { DetectedBlock, DetectionContext, Detector } from '../detectors.ts';
-import { type BlockFacts, blockFeatures, blockPosition, FEATURE_NAMES } from './block-features.ts';
+import { type BlockFacts, blockFeatures, blockLook, blockPosition, FEATURE_NAMES } from './block-features.ts';
 import MODEL from './block-model.json' with { type: 'json' };
 import { finishRelated, isLinkItem, prevNextVerdict } from './block-runs.ts';
 import { type TeaserList, teaserList } from './block-teasers.ts';
@@ -181,11 +181,18 @@ function modelVerdict(
   element: Element,
 ): Omit<DetectedBlock, 'element'> | null {
   if (!isCandidate(index, element) || !mayBeRelated(index, element)) return null;
-  const { facts, score } = judgeBlock(index, context, element);
-  const threshold = index.inArticle(element) ? model.threshold : model.thresholdOutside;
+  // Every null below is null whatever the score, so the cheap facts and the children decide
+  // first and the features that count over the block's text are made only where a verdict can follow.
+  const look = blockLook(index, context, element);
+  if (!isRelated(look.facts)) return null;
+  const inArticle = index.inArticle(element);
   // Outside the article only: there a flag marks and removes nothing, while inside it a
   // split would leave the list's headings and short lines in the clean text.
-  if (score < threshold || (!index.inArticle(element) && holdsOwnText(index, element))) return null;
+  if (!inArticle && holdsOwnText(index, element)) return null;
+  const { facts, values } = blockFeatures(index, context, element, look);
+  const score = scoreValues(values);
+  const threshold = inArticle ? model.threshold : model.thresholdOutside;
+  if (score < threshold) return null;
   // Shown scores start at 0.5 at the threshold, like the other detectors' verdicts.
   const shown = MIN_SHOWN + (0.5 * (score - threshold)) / Math.max(1e-9, 1 - threshold);
   return verdict(facts, Math.min(1, shown));
