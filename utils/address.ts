@@ -19,22 +19,35 @@ export interface ElementAddress {
 
 export const FINGERPRINT_CHARS = 48;
 export const MAX_PATH_DEPTH = 4096;
-/** Text that the serialised copy does not carry (see serialize.ts) and so cannot fingerprint. */
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG']);
-
-function skipped(element: Element): boolean {
-  return SKIPPED.has(element.tagName) || SKIPPED.has(element.localName.toUpperCase());
-}
+/** Text that the serialised copy does not carry (see serialize.ts) and so cannot fingerprint (HTML and XHTML names). */
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'svg',
+  'SVG',
+  'script',
+  'style',
+  'noscript',
+  'template',
+]);
 
 /** The element's readable text, up to `max` normalised characters (script, style and SVG text left out). */
 export function fingerprintText(element: Element, max = FINGERPRINT_CHARS): string {
   let raw = '';
+  // Whitespace collapses, so the text read so far is normalised to see whether it is enough,
+  // each time it has doubled: indented markup costs no repeated normalising.
+  let checkAt = max * 4;
   const visit = (node: Node): boolean => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         raw += (child as Text).data;
-        if (raw.length > max * 4 && normalizeSpace(raw).length >= max) return true;
-      } else if (child.nodeType === 1 && !skipped(child as Element)) {
+        if (raw.length > checkAt) {
+          if (normalizeSpace(raw).length >= max) return true;
+          checkAt = raw.length * 2;
+        }
+      } else if (child.nodeType === 1 && !SKIPPED.has((child as Element).tagName)) {
         if (visit(child)) return true;
       }
     }

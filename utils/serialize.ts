@@ -28,10 +28,14 @@ export function serializeDocument(document: Document): SerializedPage | null {
   return { html: doctypeOf(document) + slimHtml(raw), rawChars: raw.length };
 }
 
+// The browser serialises HTML element and attribute names in lower case, double-quoting every
+// value, so the scan matches them as written: no case folding, which costs a third of its time.
 const TOKEN =
-  /<!--|<(script|style)\b([^>]*)>|<svg\b[^>]*>|\s(?:data-[\w.:-]+|srcset|sizes)="[^"]*"|\s(?:src|href|poster)="data:[^"]*"/gi;
-const SCRIPT_END = /<\/script/gi;
-const STYLE_END = /<\/style/gi;
+  /<!--|<(script|style)\b([^>]*)>|<svg\b[^>]*>|\s(?:data-[\w.:-]+|srcset|sizes)="[^"]*"|\s(?:src|href|poster)="data:[^"]*"/g;
+const SVG_TAGS = /<svg\b[^>]*?(\/?)>|<\/svg\s*>/g;
+// The end of a body is found in any case: text the page holds raw (inside <iframe> or
+// <noscript>) is serialised as written.
+const END: Record<string, RegExp> = { script: /<\/script/gi, style: /<\/style/gi };
 const LD_JSON = /\btype\s*=\s*["']?application\/ld\+json/i;
 
 /**
@@ -53,9 +57,9 @@ export function slimHtml(html: string): string {
       out.push(html.slice(last, start));
       last = end < 0 ? html.length : end + 3;
     } else if (match[1]) {
-      const tag = match[1].toLowerCase();
+      const tag = match[1];
       const bodyStart = start + token.length;
-      const closing = tag === 'script' ? SCRIPT_END : STYLE_END;
+      const closing = END[tag] as RegExp;
       closing.lastIndex = bodyStart;
       const end = closing.exec(html)?.index ?? html.length;
       if (tag === 'script' && LD_JSON.test(match[2] ?? '')) {
@@ -71,11 +75,10 @@ export function slimHtml(html: string): string {
       if (token.endsWith('/>')) {
         last = bodyStart;
       } else {
-        const tags = /<svg\b[^>]*?(\/?)>|<\/svg\s*>/gi;
-        tags.lastIndex = bodyStart;
+        SVG_TAGS.lastIndex = bodyStart;
         let depth = 1;
         let end = html.length;
-        for (let tag = tags.exec(html); tag; tag = tags.exec(html)) {
+        for (let tag = SVG_TAGS.exec(html); tag; tag = SVG_TAGS.exec(html)) {
           if (tag[0][1] === '/') depth--;
           else if (tag[1] !== '/') depth++;
           if (depth === 0) {

@@ -48,6 +48,20 @@ describe('slimHtml', () => {
     expect(after.querySelectorAll('p')[2]?.textContent).toBe('Three');
   });
 
+  it('empties what a page wrote in capitals, as the browser serialises it, and raw text to its end in any case', () => {
+    const live = parse(
+      '<HTML><BODY><SCRIPT TYPE="text/javascript">var secret = 1;</SCRIPT><STYLE>P { x: y }</STYLE>' +
+        '<P DATA-X="big">One</P><SVG><PATH D="M0"/></SVG><P>Two</P></BODY></HTML>',
+    );
+    const slim = slimHtml(live.documentElement.outerHTML);
+    expect(slim).not.toMatch(/secret|x: y|data-x|<path/i);
+    expect(parse(slim).querySelectorAll('p')).toHaveLength(2);
+    // Text held raw (an iframe's fallback) keeps the case the page wrote it in.
+    const raw = '<body><iframe><script>document.write("a")</SCRIPT><p>Kept</p></iframe><p>After</p></body>';
+    expect(slimHtml(raw)).toContain('<p>After</p>');
+    expect(slimHtml(raw)).not.toContain('document.write');
+  });
+
   it('keeps the seed page analysing the same on the slimmed copy', () => {
     const live = parse(SEED);
     const page = serializeDocument(live);
