@@ -122,7 +122,11 @@ function answer(): string {
   return answerJson;
 }
 
-/** The page's main-thread share of our path (runtime.sendMessage's synchronous part is its JSON encoding). */
+/**
+ * The page's main-thread share of our path (runtime.sendMessage's synchronous part is its JSON
+ * encoding): the copy sent, the answer decoded, the flags resolved, and the resolved report
+ * passed on to the background, which keeps it for the popup.
+ */
 function pageOurs(): number {
   const page = serializeDocument(document);
   const sent = JSON.stringify(request(page?.html ?? ''));
@@ -130,7 +134,11 @@ function pageOurs(): number {
     report: Parameters<typeof resolveFlags>[1];
     addresses: Record<string, ElementAddress>;
   };
-  return sent.length + resolveFlags(document, received.report, received.addresses).targets.size;
+  const { report } = resolveFlags(document, received.report, received.addresses);
+  // The badge is a few counts; the report is what costs.
+  const badge = { readerable: report.article !== null, clickbait: report.headline?.clickbait === true, clutter: 0 };
+  const kept = JSON.stringify({ type: 'report-summary', badge, report });
+  return sent.length + kept.length;
 }
 
 /** Off the page: the message decoded, the copy parsed, the answer encoded. */

@@ -274,7 +274,8 @@ async function main(): Promise<void> {
         'Per page, copy = DOMParser parse of the page serialised as the content script sends it: bare = new ' +
         'Readability(copy.cloneNode(true)).parse(); ours = analyzeDocument(copy, { url, clickbaitThreshold, force: ' +
         'true }) (forced so non-readerable pages extract too); ratio ours/bare. Page ratio: serialise + JSON-encode ' +
-        'the request + decode the answer + resolve the flags, over new Readability(document.cloneNode(true)).parse() ' +
+        'the request + decode the answer + resolve the flags + JSON-encode the report passed on to the background, ' +
+        'over new Readability(document.cloneNode(true)).parse() ' +
         'in the page (drawing the layer is measured apart: highlight). Transport: decode the request, parse the ' +
         'copy, encode the answer. Alternating runs in the same page, page scripts off; per-page medians.',
     },
@@ -308,7 +309,7 @@ async function main(): Promise<void> {
       .join(', ')}`,
   );
   log(
-    `  page's main thread (serialise, send, resolve flags) / in-page Readability: median ${all.pageRatioMedian.toFixed(2)} ` +
+    `  page's main thread (serialise, send, resolve flags, pass the report on) / in-page Readability: median ${all.pageRatioMedian.toFixed(2)} ` +
       `(target ${TARGETS.pageRatioMedian}: ${verdict(result.targets.pageRatioMedian.met)}), p95 ${all.pageRatioP95.toFixed(2)} ` +
       `(target ${TARGETS.pageRatioP95}: ${verdict(result.targets.pageRatioP95.met)}); transport median ${all.transportMedianMs.toFixed(2)} ms`,
   );
