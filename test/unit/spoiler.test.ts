@@ -330,6 +330,23 @@ describe('findSpoiler', () => {
       expect(words(text)).toBeLessThanOrEqual(MAX_SPOILER_WORDS);
     }
   });
+
+  it('counts the limit as the task scorer does: "U.S." and "1,000" are two words each', () => {
+    // Sentences of 25 to 40 space-separated words, each 50 to 80 words by the scorer's count.
+    const dense = (i: number) =>
+      `The U.S. agency spent $1,000 on item ${i} in the U.S. last year, it's said, and it's ${'U.S. '.repeat(20 + i)}data.`;
+    const paragraphs = Array.from({ length: 6 }, (_, i) => dense(i));
+    for (const post of [
+      'How much did the U.S. agency spend?',
+      'Why the U.S. agency spent this',
+      '5 things the U.S. bought',
+    ]) {
+      const result = findSpoiler({ post, paragraphs });
+      const text = (result.spoiler ?? result.guess)?.text ?? '';
+      expect(tokens(text).length).toBeGreaterThan(0);
+      expect(tokens(text).length).toBeLessThanOrEqual(MAX_SPOILER_WORDS);
+    }
+  });
 });
 
 describe('the report', () => {

@@ -16,9 +16,10 @@
  *    it (the phrase is often there when the best one restates the headline);
  *    a headline that promises several things, over an article with list items
  *    (numbered, or short heading-like paragraphs), gets the items joined, type
- *    `multi`; at most 60 words always. When the runner-up sentence scores
- *    close to the best and fits, it joins as a second part (the top sentence
- *    holds the answer about a third of the time, the top two about half). Cutting a
+ *    `multi`; at most 60 words always, counted as the task scores them. When
+ *    the runner-up sentence scores close to the best and fits, it joins as a
+ *    second part (the top sentence holds the answer about a third of the time,
+ *    the top two about half). Cutting a
  *    phrase out of the sentence (a number with its unit, a name not in the
  *    headline) is there but off: it measured worse on both figures.
  *
@@ -41,6 +42,7 @@ import {
   pickSpan,
   rankSentences,
   type SpoilerWeights,
+  wordCount,
 } from './rank.ts';
 
 export { DEFAULT_WEIGHTS, type SpoilerWeights };
@@ -79,7 +81,10 @@ export type SpoilerResult =
   /** `guess`: the best span anyway, for callers that must answer every post (the --spoil CLI). */
   | { spoiler: null; reason: NoSpoilerReason; guess: Spoiler | null };
 
-/** The task's limit, and ours: no spoiler is longer than this. */
+/**
+ * The task's limit, and ours: no spoiler is longer than this, counted as the task's scorer counts
+ * (runs of word characters: "U.S." is two words; see wordCount in rank.ts).
+ */
 export const MAX_SPOILER_WORDS = 60;
 /** Bounds on the work: huge inputs cost no more than long ones. */
 const MAX_POST_CHARS = 1000;
@@ -143,17 +148,17 @@ export { analyzeQuestion, type QuestionInfo };
 function withRunnerUp(
   guess: Spoiler,
   ranked: readonly { index: number; score: number }[],
-  candidates: readonly { text: string; words: string[] }[],
+  candidates: readonly { text: string; size: number }[],
   ratio: number,
 ): Spoiler {
   const top = ranked[0];
   if (!top) return guess;
-  const used = guess.text.split(' ').length;
+  const used = wordCount(guess.text);
   for (const next of ranked.slice(1, 4)) {
     if (next.score < ratio * top.score) break;
     const candidate = candidates[next.index];
     if (!candidate || guess.text.includes(candidate.text)) continue;
-    if (used + candidate.words.length > MAX_SPOILER_WORDS) continue;
+    if (used + candidate.size > MAX_SPOILER_WORDS) continue;
     const parts = next.index < top.index ? [candidate.text, guess.text] : [guess.text, candidate.text];
     return { ...guess, text: parts.join(' '), parts };
   }
