@@ -100,20 +100,22 @@ function grid(): SpoilerWeights[] {
       for (const previous of [0, 0.45])
         for (const follow of [0, 1])
           for (const phraseFollow of [0, 1])
-            for (const cue of [0, 0.05])
-              for (const second of [0, 0.85])
-                for (const reveal of [0, 0.3])
-                  out.push({
-                    ...DEFAULT_WEIGHTS,
-                    overlap,
-                    context,
-                    previous,
-                    follow,
-                    phraseFollow,
-                    cue,
-                    second,
-                    reveal,
-                  });
+            for (const kindStops of [false, true])
+              for (const cue of [0, 0.05])
+                for (const second of [0, 0.85])
+                  for (const reveal of [0, 0.3])
+                    out.push({
+                      ...DEFAULT_WEIGHTS,
+                      overlap,
+                      context,
+                      previous,
+                      follow,
+                      phraseFollow,
+                      kindStops,
+                      cue,
+                      second,
+                      reveal,
+                    });
   return out;
 }
 
@@ -210,7 +212,7 @@ function main() {
   const tuned = scoreOn(all, bestAll);
   const describe = (weights: SpoilerWeights | undefined) =>
     weights
-      ? `overlap ${weights.overlap}, context ${weights.context}, previous ${weights.previous}, follow ${weights.follow}/${weights.phraseFollow}, cue ${weights.cue}, reveal ${weights.reveal}, runner-up ${weights.second || 'off'}`
+      ? `overlap ${weights.overlap}, context ${weights.context}, previous ${weights.previous}, follow ${weights.follow}/${weights.phraseFollow}${weights.kindStops ? ' (not past the kind)' : ''}, cue ${weights.cue}, reveal ${weights.reveal}, runner-up ${weights.second || 'off'}`
       : '';
   process.stdout.write(
     `\nTuning check, ${sites.length} sites in 5 site-grouped folds, grid of ${points.length} weight settings:\n` +

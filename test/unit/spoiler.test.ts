@@ -153,6 +153,23 @@ describe('findSpoiler', () => {
     expect(pickSpan(question, leaning, 1, MAX_SPOILER_WORDS, alone)).toBe(paragraphs[1]);
   });
 
+  it('takes no following sentence for a phrase whose sentence holds what the question asks for', () => {
+    const paragraphs = [
+      'Americans drink 2.1 cups of coffee every day, the survey found.',
+      'Younger drinkers prefer cold brew, while older ones stick to drip coffee.',
+    ];
+    const post = 'How much coffee do Americans drink every day?';
+    const candidates = buildCandidates(paragraphs, [0, 1], MAX_SPOILER_WORDS);
+    const question = { ...analyzeQuestion(post), post };
+    expect(question.kind).toBe('number');
+    expect(pickSpan(question, candidates, 0, MAX_SPOILER_WORDS, DEFAULT_WEIGHTS)).toBe(paragraphs[0]);
+    const off = { ...DEFAULT_WEIGHTS, kindStops: false };
+    expect(pickSpan(question, candidates, 0, MAX_SPOILER_WORDS, off)).toBe(paragraphs.join(' '));
+    // Without the number in its best sentence, the answer goes on into the next one.
+    const vague = buildCandidates(['Americans drink a lot of coffee every day.', paragraphs[1] as string], [0, 1], 60);
+    expect(pickSpan(question, vague, 0, MAX_SPOILER_WORDS, DEFAULT_WEIGHTS)).toContain('cold brew');
+  });
+
   it('adds the runner-up sentence from elsewhere as a second part when it scores close to the best', () => {
     const paragraphs = [
       'Why do cats knock things off tables? Owners have long wondered.',

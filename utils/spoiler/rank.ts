@@ -43,7 +43,8 @@ export interface Candidate {
  * quarter of phrase posts have half the gold spoiler's words among them) came
  * last: 0.3, the best of {0, 0.1, 0.2, 0.3, 0.45}, picked by every one of five
  * site-grouped folds (covered 0.487 -> 0.495, token F1 0.211 -> 0.214 on the
- * held-out folds).
+ * held-out folds). `kindStops` (a phrase sentence that holds what the question
+ * asks for takes no next sentence) is one more switch of the k-fold grid.
  */
 export type SpoilerWeights = Record<Feature, number> & {
   /** Answers of phrase type: cut the sentence down to the span the question asks for. */
@@ -56,6 +57,11 @@ export type SpoilerWeights = Record<Feature, number> & {
   follow: number;
   /** The same for phrase answers: a phrase is covered when the answer holds it, and the next sentence often does. */
   phraseFollow: number;
+  /**
+   * A phrase answer whose sentence already holds what the question asks for in full (a number for "how
+   * much", a date for "when", two names the headline does not give for "who") takes no following sentence.
+   */
+  kindStops: boolean;
   /** Multi answers: the short list-like items from the best sentence on. */
   lists: boolean;
   /** A best sentence that opens on a pronoun or a connective takes the sentence before it too. */
@@ -88,6 +94,7 @@ export const DEFAULT_WEIGHTS: SpoilerWeights = {
   cutPhrases: false,
   follow: 0,
   phraseFollow: 1,
+  kindStops: true,
   lists: true,
   lean: true,
   items: true,
@@ -354,7 +361,7 @@ export function pickSpan(
   candidates: readonly Candidate[],
   best: number,
   maxWords: number,
-  options: Pick<SpoilerWeights, 'cutPhrases' | 'follow' | 'phraseFollow' | 'lists' | 'lean'>,
+  options: Pick<SpoilerWeights, 'cutPhrases' | 'follow' | 'phraseFollow' | 'kindStops' | 'lists' | 'lean'>,
 ): string {
   const candidate = candidates[best] as Candidate;
   if (question.type === 'multi' && options.lists) return listSpan(question, candidates, best, maxWords);
@@ -362,7 +369,13 @@ export function pickSpan(
     const span = phraseSpan(question.kind, candidate, contentTerms(question.post ?? ''));
     if (span) return span;
   }
-  const follow = question.type === 'phrase' ? options.phraseFollow : options.follow;
+  const postTerms = contentTerms(question.post ?? '');
+  const follow =
+    question.type !== 'phrase'
+      ? options.follow
+      : options.kindStops && kindMatch(question.kind, candidate, postTerms) >= 1
+        ? 0
+        : options.phraseFollow;
   const parts = [candidate.text];
   let words = candidate.size;
   for (let index = best + 1; index <= best + follow && index < candidates.length; index++) {
