@@ -170,6 +170,24 @@ describe('findSpoiler', () => {
     expect(pickSpan(question, vague, 0, MAX_SPOILER_WORDS, DEFAULT_WEIGHTS)).toContain('cold brew');
   });
 
+  it('takes the title too, as a last part, when the answer leaves out the title words the post withholds', () => {
+    const paragraphs = [
+      'The former first lady spoke at a library event in Dallas on Tuesday.',
+      'She said the next president should care about women in Afghanistan.',
+    ];
+    const post = 'This former first lady hints at her vote';
+    const title = 'Laura Bush Hints At Supporting Clinton';
+    const result = findSpoiler({ post, paragraphs, title });
+    expect(result.spoiler?.type).toBe('phrase');
+    expect(result.spoiler?.text.endsWith(title)).toBe(true);
+    expect(result.spoiler?.parts?.at(-1)).toBe(title);
+    // Off, or when the answer names them already, the title stays out.
+    const off = findSpoiler({ post, paragraphs, title }, { ...DEFAULT_WEIGHTS, titleMissing: 0 });
+    expect(off.spoiler?.text).not.toContain('Laura');
+    const named = findSpoiler({ post, paragraphs: [...paragraphs, 'Laura Bush backs Clinton, aides say.'], title });
+    expect(named.spoiler?.text).not.toContain(title);
+  });
+
   it('adds the runner-up sentence from elsewhere as a second part when it scores close to the best', () => {
     const paragraphs = [
       'Why do cats knock things off tables? Owners have long wondered.',

@@ -19,7 +19,9 @@
  *    `multi`; at most 60 words always, counted as the task scores them. When
  *    the runner-up sentence scores close to the best and fits, it joins as a
  *    second part (the top sentence holds the answer about a third of the time,
- *    the top two about half). Cutting a
+ *    the top two about half). A phrase answer that leaves out two or more of
+ *    the title's words the post withholds takes the title too, as a last
+ *    part (the title often names what the post hides). Cutting a
  *    phrase out of the sentence (a number with its unit, a name not in the
  *    headline) is there but off: it measured worse on both figures.
  *
@@ -36,6 +38,7 @@ import { normalizeSpace } from '../text.ts';
 import { analyzeQuestion, type QuestionInfo } from './question.ts';
 import {
   buildCandidates,
+  contentTerms,
   DEFAULT_WEIGHTS,
   itemsSpan,
   listItems,
@@ -58,7 +61,7 @@ export interface Spoiler {
   score: number;
   /**
    * A list answer's items, or the best span and the runner-up sentence (from different places of the
-   * article), in article order; `text` is them joined.
+   * article), in article order, then the article title when it joins; `text` is them joined.
    */
   parts?: string[];
 }
@@ -131,6 +134,10 @@ export function findSpoiler(input: SpoilerInput, weights: SpoilerWeights = DEFAU
       ? { text: parts.join(' '), type: 'multi', score, parts }
       : { text: pickSpan(question, candidates, best.index, MAX_SPOILER_WORDS, weights), type: question.type, score };
   if (parts.length === 0 && weights.second > 0) guess = withRunnerUp(guess, ranked, candidates, weights.second);
+  if (parts.length === 0 && guess.type === 'phrase' && weights.titleMissing > 0 && input.title) {
+    const best = candidates[ranked[0]?.index ?? 0]?.text ?? '';
+    guess = withTitle(guess, normalizeSpace(input.title.slice(0, MAX_POST_CHARS)), post, best, weights.titleMissing);
+  }
   if (languagesDiffer(post, candidates.map((c) => c.text).join(' '))) {
     return { spoiler: null, reason: 'language', guess };
   }
@@ -162,6 +169,27 @@ function withRunnerUp(
     const parts = next.index < top.index ? [candidate.text, guess.text] : [guess.text, candidate.text];
     return { ...guess, text: parts.join(' '), parts };
   }
+  return guess;
+}
+
+/**
+ * The title joins as the last part (the first stays the one the page shows), when the answer leaves out at least `missing` of the title's words that the post
+ * withholds and the two fit in the word limit; to fit, a runner-up part is let go (the part that holds
+ * the best sentence stays).
+ */
+function withTitle(guess: Spoiler, title: string, post: string, best: string, missing: number): Spoiler {
+  const postTerms = contentTerms(post);
+  const have = contentTerms(guess.text);
+  let left = 0;
+  for (const term of contentTerms(title)) if (!postTerms.has(term) && !have.has(term)) left++;
+  if (left < missing || guess.text.includes(title)) return guess;
+  const room = MAX_SPOILER_WORDS - wordCount(title);
+  if (wordCount(guess.text) <= room) {
+    return { ...guess, text: `${guess.text} ${title}`, parts: [...(guess.parts ?? [guess.text]), title] };
+  }
+  const kept = guess.parts?.find((part) => part.includes(best));
+  if (guess.parts && kept && wordCount(kept) <= room)
+    return { ...guess, text: `${kept} ${title}`, parts: [kept, title] };
   return guess;
 }
 

@@ -44,7 +44,9 @@ export interface Candidate {
  * last: 0.3, the best of {0, 0.1, 0.2, 0.3, 0.45}, picked by every one of five
  * site-grouped folds (covered 0.487 -> 0.495, token F1 0.211 -> 0.214 on the
  * held-out folds). `kindStops` (a phrase sentence that holds what the question
- * asks for takes no next sentence) is one more switch of the k-fold grid.
+ * asks for takes no next sentence) is one more switch of the k-fold grid, and
+ * `titleMissing` (0, 1 or 2 in the grid, in place of `second`, which every fold
+ * had picked at 0.85) the last.
  */
 export type SpoilerWeights = Record<Feature, number> & {
   /** Answers of phrase type: cut the sentence down to the span the question asks for. */
@@ -77,6 +79,12 @@ export type SpoilerWeights = Record<Feature, number> & {
    * about a third of the time, its first two about half.
    */
   second: number;
+  /**
+   * A phrase answer that leaves out at least this many of the title's words that the post withholds
+   * takes the title too, as its last part (0 = off): a title often names what its post hides ("Laura Bush" for "this
+   * unlikely former First Lady"). When both would pass the word limit, the runner-up part makes room.
+   */
+  titleMissing: number;
 };
 
 export const DEFAULT_WEIGHTS: SpoilerWeights = {
@@ -91,6 +99,7 @@ export const DEFAULT_WEIGHTS: SpoilerWeights = {
   cue: 0.05,
   reveal: 0.3,
   second: 0.85,
+  titleMissing: 2,
   cutPhrases: false,
   follow: 0,
   phraseFollow: 1,
