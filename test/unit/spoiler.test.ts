@@ -181,6 +181,10 @@ describe('findSpoiler', () => {
     expect(result.spoiler?.type).toBe('phrase');
     expect(result.spoiler?.text.endsWith(title)).toBe(true);
     expect(result.spoiler?.parts?.at(-1)).toBe(title);
+    // A passage answer too.
+    const why = findSpoiler({ post: 'Why this former first lady hints at her vote', paragraphs, title });
+    expect(why.spoiler?.type).toBe('passage');
+    expect(why.spoiler?.text.endsWith(title)).toBe(true);
     // Off, or when the answer names them already, the title stays out.
     const off = findSpoiler({ post, paragraphs, title }, { ...DEFAULT_WEIGHTS, titleMissing: 0 });
     expect(off.spoiler?.text).not.toContain('Laura');

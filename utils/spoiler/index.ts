@@ -19,9 +19,9 @@
  *    `multi`; at most 60 words always, counted as the task scores them. When
  *    the runner-up sentence scores close to the best and fits, it joins as a
  *    second part (the top sentence holds the answer about a third of the time,
- *    the top two about half). A phrase answer that leaves out two or more of
- *    the title's words the post withholds takes the title too, as a last
- *    part (the title often names what the post hides). Cutting a
+ *    the top two about half). An answer (not a list of items) that leaves
+ *    out two or more of the title's words the post withholds takes the title
+ *    too, as a last part (the title often names what the post hides). Cutting a
  *    phrase out of the sentence (a number with its unit, a name not in the
  *    headline) is there but off: it measured worse on both figures.
  *
@@ -134,7 +134,8 @@ export function findSpoiler(input: SpoilerInput, weights: SpoilerWeights = DEFAU
       ? { text: parts.join(' '), type: 'multi', score, parts }
       : { text: pickSpan(question, candidates, best.index, MAX_SPOILER_WORDS, weights), type: question.type, score };
   if (parts.length === 0 && weights.second > 0) guess = withRunnerUp(guess, ranked, candidates, weights.second);
-  if (parts.length === 0 && guess.type === 'phrase' && weights.titleMissing > 0 && input.title) {
+  // Any answer but a list of items: the title names what the post hides for passages too.
+  if (parts.length === 0 && weights.titleMissing > 0 && input.title) {
     const best = candidates[ranked[0]?.index ?? 0]?.text ?? '';
     guess = withTitle(guess, normalizeSpace(input.title.slice(0, MAX_POST_CHARS)), post, best, weights.titleMissing);
   }

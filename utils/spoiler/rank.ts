@@ -80,7 +80,7 @@ export type SpoilerWeights = Record<Feature, number> & {
    */
   second: number;
   /**
-   * A phrase answer that leaves out at least this many of the title's words that the post withholds
+   * An answer (not a list of items) that leaves out at least this many of the title's words that the post withholds
    * takes the title too, as its last part (0 = off): a title often names what its post hides ("Laura Bush" for "this
    * unlikely former First Lady"). When both would pass the word limit, the runner-up part makes room.
    */
