@@ -92,6 +92,8 @@ function ours(posts: readonly Gold[], weights: SpoilerWeights) {
  * The small grid the k-fold check picks from (DEFAULT_WEIGHTS is one of its points). `items` and
  * `lean` stay on: every fold picked them when they were in the grid; `cue`, the runner-up part
  * (`second`) and the title's words the post leaves out (`reveal`), the latest additions, took their place.
+ * The runner-up stays at 0.85 (every fold picked it) and gives its place to the newer `kindStops` and
+ * `titleMissing`.
  */
 function grid(): SpoilerWeights[] {
   const out: SpoilerWeights[] = [];
@@ -100,20 +102,22 @@ function grid(): SpoilerWeights[] {
       for (const previous of [0, 0.45])
         for (const follow of [0, 1])
           for (const phraseFollow of [0, 1])
-            for (const cue of [0, 0.05])
-              for (const second of [0, 0.85])
-                for (const reveal of [0, 0.3])
-                  out.push({
-                    ...DEFAULT_WEIGHTS,
-                    overlap,
-                    context,
-                    previous,
-                    follow,
-                    phraseFollow,
-                    cue,
-                    second,
-                    reveal,
-                  });
+            for (const kindStops of [false, true])
+              for (const cue of [0, 0.05])
+                for (const titleMissing of [0, 1, 2])
+                  for (const reveal of [0, 0.3])
+                    out.push({
+                      ...DEFAULT_WEIGHTS,
+                      overlap,
+                      context,
+                      previous,
+                      follow,
+                      phraseFollow,
+                      kindStops,
+                      cue,
+                      titleMissing,
+                      reveal,
+                    });
   return out;
 }
 
@@ -210,7 +214,7 @@ function main() {
   const tuned = scoreOn(all, bestAll);
   const describe = (weights: SpoilerWeights | undefined) =>
     weights
-      ? `overlap ${weights.overlap}, context ${weights.context}, previous ${weights.previous}, follow ${weights.follow}/${weights.phraseFollow}, cue ${weights.cue}, reveal ${weights.reveal}, runner-up ${weights.second || 'off'}`
+      ? `overlap ${weights.overlap}, context ${weights.context}, previous ${weights.previous}, follow ${weights.follow}/${weights.phraseFollow}${weights.kindStops ? ' (not past the kind)' : ''}, cue ${weights.cue}, reveal ${weights.reveal}, runner-up ${weights.second || 'off'}, title ${weights.titleMissing ? `when ${weights.titleMissing}+ missing` : 'off'}`
       : '';
   process.stdout.write(
     `\nTuning check, ${sites.length} sites in 5 site-grouped folds, grid of ${points.length} weight settings:\n` +

@@ -153,6 +153,45 @@ describe('findSpoiler', () => {
     expect(pickSpan(question, leaning, 1, MAX_SPOILER_WORDS, alone)).toBe(paragraphs[1]);
   });
 
+  it('takes no following sentence for a phrase whose sentence holds what the question asks for', () => {
+    const paragraphs = [
+      'Americans drink 2.1 cups of coffee every day, the survey found.',
+      'Younger drinkers prefer cold brew, while older ones stick to drip coffee.',
+    ];
+    const post = 'How much coffee do Americans drink every day?';
+    const candidates = buildCandidates(paragraphs, [0, 1], MAX_SPOILER_WORDS);
+    const question = { ...analyzeQuestion(post), post };
+    expect(question.kind).toBe('number');
+    expect(pickSpan(question, candidates, 0, MAX_SPOILER_WORDS, DEFAULT_WEIGHTS)).toBe(paragraphs[0]);
+    const off = { ...DEFAULT_WEIGHTS, kindStops: false };
+    expect(pickSpan(question, candidates, 0, MAX_SPOILER_WORDS, off)).toBe(paragraphs.join(' '));
+    // Without the number in its best sentence, the answer goes on into the next one.
+    const vague = buildCandidates(['Americans drink a lot of coffee every day.', paragraphs[1] as string], [0, 1], 60);
+    expect(pickSpan(question, vague, 0, MAX_SPOILER_WORDS, DEFAULT_WEIGHTS)).toContain('cold brew');
+  });
+
+  it('takes the title too, as a last part, when the answer leaves out the title words the post withholds', () => {
+    const paragraphs = [
+      'The former first lady spoke at a library event in Dallas on Tuesday.',
+      'She said the next president should care about women in Afghanistan.',
+    ];
+    const post = 'This former first lady hints at her vote';
+    const title = 'Laura Bush Hints At Supporting Clinton';
+    const result = findSpoiler({ post, paragraphs, title });
+    expect(result.spoiler?.type).toBe('phrase');
+    expect(result.spoiler?.text.endsWith(title)).toBe(true);
+    expect(result.spoiler?.parts?.at(-1)).toBe(title);
+    // A passage answer too.
+    const why = findSpoiler({ post: 'Why this former first lady hints at her vote', paragraphs, title });
+    expect(why.spoiler?.type).toBe('passage');
+    expect(why.spoiler?.text.endsWith(title)).toBe(true);
+    // Off, or when the answer names them already, the title stays out.
+    const off = findSpoiler({ post, paragraphs, title }, { ...DEFAULT_WEIGHTS, titleMissing: 0 });
+    expect(off.spoiler?.text).not.toContain('Laura');
+    const named = findSpoiler({ post, paragraphs: [...paragraphs, 'Laura Bush backs Clinton, aides say.'], title });
+    expect(named.spoiler?.text).not.toContain(title);
+  });
+
   it('adds the runner-up sentence from elsewhere as a second part when it scores close to the best', () => {
     const paragraphs = [
       'Why do cats knock things off tables? Owners have long wondered.',
@@ -328,6 +367,23 @@ describe('findSpoiler', () => {
       const text = (result.spoiler ?? result.guess)?.text ?? '';
       expect(words(text)).toBeGreaterThan(0);
       expect(words(text)).toBeLessThanOrEqual(MAX_SPOILER_WORDS);
+    }
+  });
+
+  it('counts the limit as the task scorer does: "U.S." and "1,000" are two words each', () => {
+    // Sentences of 25 to 40 space-separated words, each 50 to 80 words by the scorer's count.
+    const dense = (i: number) =>
+      `The U.S. agency spent $1,000 on item ${i} in the U.S. last year, it's said, and it's ${'U.S. '.repeat(20 + i)}data.`;
+    const paragraphs = Array.from({ length: 6 }, (_, i) => dense(i));
+    for (const post of [
+      'How much did the U.S. agency spend?',
+      'Why the U.S. agency spent this',
+      '5 things the U.S. bought',
+    ]) {
+      const result = findSpoiler({ post, paragraphs });
+      const text = (result.spoiler ?? result.guess)?.text ?? '';
+      expect(tokens(text).length).toBeGreaterThan(0);
+      expect(tokens(text).length).toBeLessThanOrEqual(MAX_SPOILER_WORDS);
     }
   });
 });

@@ -16,9 +16,12 @@
  *    it (the phrase is often there when the best one restates the headline);
  *    a headline that promises several things, over an article with list items
  *    (numbered, or short heading-like paragraphs), gets the items joined, type
- *    `multi`; at most 60 words always. When the runner-up sentence scores
- *    close to the best and fits, it joins as a second part (the top sentence
- *    holds the answer about a third of the time, the top two about half). Cutting a
+ *    `multi`; at most 60 words always, counted as the task scores them. When
+ *    the runner-up sentence scores close to the best and fits, it joins as a
+ *    second part (the top sentence holds the answer about a third of the time,
+ *    the top two about half). An answer (not a list of items) that leaves
+ *    out two or more of the title's words the post withholds takes the title
+ *    too, as a last part (the title often names what the post hides). Cutting a
  *    phrase out of the sentence (a number with its unit, a name not in the
  *    headline) is there but off: it measured worse on both figures.
  *
@@ -35,12 +38,14 @@ import { normalizeSpace } from '../text.ts';
 import { analyzeQuestion, type QuestionInfo } from './question.ts';
 import {
   buildCandidates,
+  contentTerms,
   DEFAULT_WEIGHTS,
   itemsSpan,
   listItems,
   pickSpan,
   rankSentences,
   type SpoilerWeights,
+  wordCount,
 } from './rank.ts';
 
 export { DEFAULT_WEIGHTS, type SpoilerWeights };
@@ -56,7 +61,7 @@ export interface Spoiler {
   score: number;
   /**
    * A list answer's items, or the best span and the runner-up sentence (from different places of the
-   * article), in article order; `text` is them joined.
+   * article), in article order, then the article title when it joins; `text` is them joined.
    */
   parts?: string[];
 }
@@ -79,7 +84,10 @@ export type SpoilerResult =
   /** `guess`: the best span anyway, for callers that must answer every post (the --spoil CLI). */
   | { spoiler: null; reason: NoSpoilerReason; guess: Spoiler | null };
 
-/** The task's limit, and ours: no spoiler is longer than this. */
+/**
+ * The task's limit, and ours: no spoiler is longer than this, counted as the task's scorer counts
+ * (runs of word characters: "U.S." is two words; see wordCount in rank.ts).
+ */
 export const MAX_SPOILER_WORDS = 60;
 /** Bounds on the work: huge inputs cost no more than long ones. */
 const MAX_POST_CHARS = 1000;
@@ -126,6 +134,11 @@ export function findSpoiler(input: SpoilerInput, weights: SpoilerWeights = DEFAU
       ? { text: parts.join(' '), type: 'multi', score, parts }
       : { text: pickSpan(question, candidates, best.index, MAX_SPOILER_WORDS, weights), type: question.type, score };
   if (parts.length === 0 && weights.second > 0) guess = withRunnerUp(guess, ranked, candidates, weights.second);
+  // Any answer but a list of items: the title names what the post hides for passages too.
+  if (parts.length === 0 && weights.titleMissing > 0 && input.title) {
+    const best = candidates[ranked[0]?.index ?? 0]?.text ?? '';
+    guess = withTitle(guess, normalizeSpace(input.title.slice(0, MAX_POST_CHARS)), post, best, weights.titleMissing);
+  }
   if (languagesDiffer(post, candidates.map((c) => c.text).join(' '))) {
     return { spoiler: null, reason: 'language', guess };
   }
@@ -143,20 +156,41 @@ export { analyzeQuestion, type QuestionInfo };
 function withRunnerUp(
   guess: Spoiler,
   ranked: readonly { index: number; score: number }[],
-  candidates: readonly { text: string; words: string[] }[],
+  candidates: readonly { text: string; size: number }[],
   ratio: number,
 ): Spoiler {
   const top = ranked[0];
   if (!top) return guess;
-  const used = guess.text.split(' ').length;
+  const used = wordCount(guess.text);
   for (const next of ranked.slice(1, 4)) {
     if (next.score < ratio * top.score) break;
     const candidate = candidates[next.index];
     if (!candidate || guess.text.includes(candidate.text)) continue;
-    if (used + candidate.words.length > MAX_SPOILER_WORDS) continue;
+    if (used + candidate.size > MAX_SPOILER_WORDS) continue;
     const parts = next.index < top.index ? [candidate.text, guess.text] : [guess.text, candidate.text];
     return { ...guess, text: parts.join(' '), parts };
   }
+  return guess;
+}
+
+/**
+ * The title joins as the last part (the first stays the one the page shows), when the answer leaves out at least `missing` of the title's words that the post
+ * withholds and the two fit in the word limit; to fit, a runner-up part is let go (the part that holds
+ * the best sentence stays).
+ */
+function withTitle(guess: Spoiler, title: string, post: string, best: string, missing: number): Spoiler {
+  const postTerms = contentTerms(post);
+  const have = contentTerms(guess.text);
+  let left = 0;
+  for (const term of contentTerms(title)) if (!postTerms.has(term) && !have.has(term)) left++;
+  if (left < missing || guess.text.includes(title)) return guess;
+  const room = MAX_SPOILER_WORDS - wordCount(title);
+  if (wordCount(guess.text) <= room) {
+    return { ...guess, text: `${guess.text} ${title}`, parts: [...(guess.parts ?? [guess.text]), title] };
+  }
+  const kept = guess.parts?.find((part) => part.includes(best));
+  if (guess.parts && kept && wordCount(kept) <= room)
+    return { ...guess, text: `${kept} ${title}`, parts: [kept, title] };
   return guess;
 }
 
