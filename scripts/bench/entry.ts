@@ -48,7 +48,9 @@ for (const detector of DETECTORS) {
 // kept out of `other`. Each analysis is a new context, so relatedBlocks' per-context cache never answers the
 // classifier's call (only the boilerplate split's later one, as in the product), and the replaced detector
 // never reads it. Module-wide caches (class/id tokens) are warm from the earlier analyses of the page, for
-// both alike.
+// both alike. (Before the classifier the pipeline ran the phrase detector last, after boilerplate, whose text
+// reads it then reused; now boilerplate comes after the classifier and reuses the classifier's. The same slot,
+// as here, compares the two like for like: either way the texts are made once, by whichever runs first.)
 const REPLACED = 'related (replaced, not run)';
 /** ms of that bookkeeping, not any stage's. */
 let benchMs = 0;
