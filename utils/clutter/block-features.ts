@@ -7,7 +7,7 @@
  * share this one function, so the model sees in the page what it saw in training.
  */
 import type { DetectionContext } from '../detectors.ts';
-import { attributeTokens, type BlockIndex, blockHeading } from './blocks.ts';
+import { attributeTokens, type BlockIndex, blockHeading, wordCount } from './blocks.ts';
 import { MOST_READ_HEADING, NEXT_ARTICLE, READ_MORE_LEAD, RELATED_HEADING } from './phrases.ts';
 
 /** Where a block sits relative to the article Readability found. */
@@ -92,7 +92,6 @@ const CHROME_TOKEN =
 const SOCIAL_TOKEN = /^(share|sharing|social|comments?|tags?|keywords|topics)$/;
 const DATE = /(?<![\p{L}\p{N}])(?:(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|\d{1,2}:\d\d)(?![\p{N}])/gu;
 const SENTENCE_END = /[.!?](?=\s|$)/g;
-const WORD = /[\p{L}\p{N}]+/gu;
 const ENDS_SENTENCE = /[.!?]["'”»)]?$/u;
 const LIST_TAGS = new Set(['UL', 'OL', 'DL']);
 const ITEM_TAGS = new Set(['LI', 'DD', 'DT']);
@@ -120,13 +119,6 @@ function neighbour(index: BlockIndex, element: Element, step: 'previousElementSi
     if (index.get(current).text > 0) return current;
   }
   return null;
-}
-
-function count(pattern: RegExp, text: string): number {
-  pattern.lastIndex = 0;
-  let found = 0;
-  while (pattern.exec(text)) found++;
-  return found;
 }
 
 /** Bits of tokenBits: the class/id token kinds the features read. */
@@ -209,8 +201,8 @@ export function blockLook(index: BlockIndex, context: DetectionContext, element:
   };
 }
 
-/** Matches of a global pattern in the text, counted up to `cap` (a feature that saturates there). */
-function countUpTo(pattern: RegExp, text: string, cap: number): number {
+/** Matches of a global pattern in the text, counted up to `cap` (for a feature that saturates there). */
+function countUpTo(pattern: RegExp, text: string, cap = Number.POSITIVE_INFINITY): number {
   pattern.lastIndex = 0;
   let found = 0;
   while (found < cap && pattern.exec(text)) found++;
@@ -231,8 +223,8 @@ export function blockFeatures(
   const text = index.text(element);
   const links = Math.max(1, stats.links);
   const linkDensity = facts.density;
-  const words = count(WORD, text);
-  const sentences = count(SENTENCE_END, text) + 1;
+  const words = wordCount(text);
+  const sentences = countUpTo(SENTENCE_END, text) + 1;
   const previous = neighbour(index, element, 'previousElementSibling');
   const following = neighbour(index, element, 'nextElementSibling');
   const inside = position === 'inside' ? 1 : 0;

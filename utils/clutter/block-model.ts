@@ -215,6 +215,8 @@ function findRelatedBlocks(context: DetectionContext): DetectedBlock[] {
   const { elements } = index;
   for (let at = 0; at < elements.length; at++) {
     const element = elements[at] as Element;
+    // All three verdicts need links: most elements stop at one look-up.
+    if (!index.get(element).links) continue;
     const found =
       modelVerdict(index, context, element) ?? teaserBlock(index, context, element) ?? prevNextVerdict(index, element);
     if (!found) continue;
