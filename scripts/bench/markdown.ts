@@ -88,7 +88,7 @@ export function benchMarkdown(figures: BenchFigures, when: string): string {
   );
   lines.push('## The page’s own cost', '');
   lines.push(
-    `The page’s main thread (serialise, encode the message, decode the answer, resolve the flags) against a bare ` +
+    `The page’s main thread (serialise, encode the message, decode the answer, resolve the flags, encode the report passed on to the background) against a bare ` +
       `in-page Readability parse of the same page: median ${figures.pageRatioMedian?.toFixed(2)} ` +
       `(target ${figures.targets.pageRatioMedian?.target}: ${mark(figures.targets.pageRatioMedian?.met)}), p95 ` +
       `${figures.pageRatioP95?.toFixed(2)} (target ${figures.targets.pageRatioP95?.target}: ${mark(figures.targets.pageRatioP95?.met)}). ` +
