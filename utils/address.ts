@@ -19,19 +19,8 @@ export interface ElementAddress {
 
 export const FINGERPRINT_CHARS = 48;
 export const MAX_PATH_DEPTH = 4096;
-/** Text that the serialised copy does not carry (see serialize.ts) and so cannot fingerprint (HTML and XHTML names). */
-const SKIPPED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'svg',
-  'SVG',
-  'script',
-  'style',
-  'noscript',
-  'template',
-]);
+/** Text that the serialised copy does not carry (see serialize.ts) and so cannot fingerprint; HTML and XHTML names. */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg'].flatMap((tag) => [tag, tag.toUpperCase()]));
 
 /** The element's readable text, up to `max` normalised characters (script, style and SVG text left out). */
 export function fingerprintText(element: Element, max = FINGERPRINT_CHARS): string {

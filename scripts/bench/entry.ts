@@ -36,21 +36,12 @@ for (const detector of DETECTORS) {
   };
 }
 
-// The phrase-rule related detector that the block classifier replaced, timed beside it, so one run gives
-// both stage figures. In the product either one runs in the same slot of the pipeline (after the clickbait
-// detector, utils/registry.ts), on the block index as the context and the detectors before it left it; what
-// that index caches lazily per analysis is the normalised texts (index.text), and both detectors read many.
-// Timed one after the other on one index, the second would find the texts the first read already made (the
-// replaced detector, always timed second, looked cheaper than it was). So each runs on the index as the
-// earlier detectors left it: the text cache is copied before either runs, the replaced detector runs on the
-// copy, and the cache the classifier filled is what the detectors after it (boilerplate) find, as in the
-// product. Which of the two runs first alternates over the profiled analyses; the copying is timed apart and
-// kept out of `other`. Each analysis is a new context, so relatedBlocks' per-context cache never answers the
-// classifier's call (only the boilerplate split's later one, as in the product), and the replaced detector
-// never reads it. Module-wide caches (class/id tokens) are warm from the earlier analyses of the page, for
-// both alike. (Before the classifier the pipeline ran the phrase detector last, after boilerplate, whose text
-// reads it then reused; now boilerplate comes after the classifier and reuses the classifier's. The same slot,
-// as here, compares the two like for like: either way the texts are made once, by whichever runs first.)
+// The phrase-rule related detector that the block classifier replaced, timed beside it in the same slot
+// of the pipeline (after the clickbait detector), so one run gives both stage figures. Both read many texts
+// the block index caches lazily, so whichever ran second would find them made: each runs on the index as the
+// earlier detectors left it (the text cache is copied first and the replaced detector runs on the copy),
+// which of the two goes first alternates, and the copying is kept out of every stage. The cache the
+// classifier fills is the one the detectors after it find, as in the product.
 const REPLACED = 'related (replaced, not run)';
 /** ms of that bookkeeping, not any stage's. */
 let benchMs = 0;

@@ -174,9 +174,9 @@ function withRunnerUp(
 }
 
 /**
- * The title joins as the last part (the first stays the one the page shows), when the answer leaves out at least `missing` of the title's words that the post
- * withholds and the two fit in the word limit; to fit, a runner-up part is let go (the part that holds
- * the best sentence stays).
+ * The title joins as the last part (the first stays the one the page shows) when the answer leaves
+ * out at least `missing` of the title's words that the post withholds and the two fit in the word
+ * limit; to fit, a runner-up part is let go (the part that holds the best sentence stays).
  */
 function withTitle(guess: Spoiler, title: string, post: string, best: string, missing: number): Spoiler {
   const postTerms = contentTerms(post);
